@@ -269,7 +269,7 @@ public sealed partial class LinuxNodeInventoryReader : INodeInventorySource
             var isVirtual = !tree.DirectoryExists(device);
             var speed = tree.ReadInt32($"{directory}/speed", required: false);
 
-            var pciAddress = isVirtual ? null : FindPciAddress(tree, device);
+            var pciAddress = isVirtual ? null : FindPciAddress(tree, name, device);
             var numaNode = isVirtual ? null : ReadNumaNode(tree, device) ?? (pciAddress is null ? null : ReadNumaNode(tree, $"{PciRoot}/{pciAddress}"));
 
             nics.Add(new NicInventory
@@ -291,7 +291,7 @@ public sealed partial class LinuxNodeInventoryReader : INodeInventorySource
         return nics;
     }
 
-    private static string? FindPciAddress(SysfsTree tree, string device)
+    private static string? FindPciAddress(SysfsTree tree, string nic, string device)
     {
         var fromUevent = tree.ReadUeventValue($"{device}/uevent", "PCI_SLOT_NAME");
         if (fromUevent is not null)
@@ -299,17 +299,15 @@ public sealed partial class LinuxNodeInventoryReader : INodeInventorySource
             return fromUevent;
         }
 
-        // virtio and other bus devices sit below their PCI function: walk up the resolved path.
-        var resolved = tree.ResolveDirectory(device);
-        for (var level = 0; resolved is not null && level < 3; level++)
+        // virtio and other bus devices sit below their PCI function (0000:00:03.0/virtio2/net/eth0).
+        foreach (var address in tree.ListDirectories(PciRoot))
         {
-            var name = Path.GetFileName(resolved);
-            if (PciAddressPattern().IsMatch(name))
+            var function = $"{PciRoot}/{address}";
+            if (tree.DirectoryExists($"{function}/net/{nic}")
+                || tree.ListDirectories(function, "virtio*").Any(child => tree.DirectoryExists($"{function}/{child}/net/{nic}")))
             {
-                return name;
+                return address;
             }
-
-            resolved = Path.GetDirectoryName(resolved);
         }
 
         return null;
@@ -371,7 +369,4 @@ public sealed partial class LinuxNodeInventoryReader : INodeInventorySource
 
     [GeneratedRegex("^hugepages-([0-9]{1,12})kB$")]
     private static partial Regex HugePageDirectoryName();
-
-    [GeneratedRegex("^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]$")]
-    private static partial Regex PciAddressPattern();
 }

@@ -171,21 +171,6 @@ internal sealed partial class SysfsTree
         }
     }
 
-    /// <summary>The resolved directory of a path (following links), relative names of its ancestors included.</summary>
-    public string? ResolveDirectory(string relativePath)
-    {
-        try
-        {
-            var info = new DirectoryInfo(PathOf(relativePath));
-            var target = info.ResolveLinkTarget(returnFinalTarget: true);
-            return (target?.FullName ?? info.FullName).TrimEnd('/');
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     // cpu2 before cpu10, node1 before node12.

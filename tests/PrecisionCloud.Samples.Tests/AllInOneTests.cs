@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using PrecisionCloud.Tests;
+
+namespace PrecisionCloud.Samples.Tests;
+
+/// <summary>The all-in-one sample as a newcomer runs it: its own process, default configuration.</summary>
+public sealed class AllInOneTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Site_starts_on_embedded_defaults_and_reports_healthy()
+    {
+        var (site, address) = await SiteProcess.StartAsync("dotnet", [SampleBinaries.AllInOneDll], SampleBinaries.AllInOneDirectory, StartTimeout);
+        await using (site)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+
+            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+            Assert.Contains("Site all-in-one started with profile AllInOne", site.Log, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Default_url_is_loopback_8080()
+    {
+        var settings = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryLayout.PathOf("samples", "AllInOne", "appsettings.json")));
+
+        Assert.Equal("http://127.0.0.1:8080", settings.RootElement.GetProperty("Urls").GetString());
+    }
+
+    [Fact]
+    public async Task Inventory_json_agrees_with_nproc_and_proc_meminfo()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "inventory", "--json"], StartTimeout, SampleBinaries.AllInOneDirectory);
+        var nproc = await ProcessRunner.RunAsync("nproc", [], TimeSpan.FromSeconds(10));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(int.Parse(nproc.Output.Trim(), CultureInfo.InvariantCulture), root.GetProperty("cpu").GetProperty("logicalCpus").GetInt32());
+        var memTotalKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.Equal(long.Parse(memTotalKb, CultureInfo.InvariantCulture) * 1024, root.GetProperty("memory").GetProperty("totalBytes").GetInt64());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("nics").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("accelerators").ValueKind);
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("cpu").GetProperty("isaFeatures").GetString()));
+        Assert.Contains(root.GetProperty("formFactor").GetString(), new[] { "Embedded", "AllInOne", "StandardServer" });
+    }
+
+    [Fact]
+    public async Task Inventory_table_is_readable()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "inventory"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        foreach (var heading in new[] { "Node", "NUMA nodes", "Hugepages", "NICs", "Accelerators" })
+        {
+            Assert.Contains(heading + "\n", result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("sockets / cores / logical cpus", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inventory_of_another_tree_comes_from_configuration()
+    {
+        var fixture = RepositoryLayout.PathOf("tests", "PrecisionCloud.Hardware.Tests", "Fixtures", "core-server");
+
+        var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "inventory", "--json", $"--PrecisionCloud:Hardware:Root={fixture}"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("pool-a-07", json.RootElement.GetProperty("nodeName").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("accelerators").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Bad_settings_stop_the_site_with_a_message_naming_the_setting()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "--PrecisionCloud:SiteName=Not_A_Label", "--urls=http://127.0.0.1:0"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("PrecisionCloud:SiteName 'Not_A_Label' must be", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_commands_print_usage()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "frobnicate"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage:", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PrecisionCloud.Tests;
+
+/// <summary>A site host started as its own process on a free loopback port; killed when disposed.</summary>
+internal sealed partial class SiteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiteProcess(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        _process.OutputDataReceived += (_, e) => Observe(e.Data);
+        _process.ErrorDataReceived += (_, e) => Observe(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"The site exited with {_process.ExitCode} before listening:\n{Log}"));
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public Process Process => _process;
+
+    /// <summary>Starts a host (an apphost binary or <c>dotnet x.dll</c>) and waits until Kestrel says where it listens.</summary>
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments; a listening URL on a free port is added.</param>
+    /// <param name="workingDirectory">The content root: where the host finds its appsettings.json.</param>
+    /// <param name="timeout">How long to wait for it to listen.</param>
+    public static async Task<(SiteProcess Site, Uri Address)> StartAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        var site = new SiteProcess(start);
+        try
+        {
+            var address = await site._listening.Task.WaitAsync(timeout);
+            return (site, address);
+        }
+        catch
+        {
+            await site.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Observe(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+
+        var match = ListeningLine().Match(line);
+        if (match.Success)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
