@@ -1,0 +1,58 @@
+using PrecisionCloud.Tests;
+
+namespace PrecisionCloud.UserPlane.Tests.Oracles;
+
+/// <summary>
+/// The independent tools the wire-format tests check against. A missing tool fails the test with what to
+/// install: these oracles are the point of the tests, so they are never skipped.
+/// </summary>
+internal static class ExternalTool
+{
+    public const string Tshark = "/usr/bin/tshark";
+    public const string DebianPython = "/usr/bin/python3";
+
+    public static void RequireTshark() =>
+        Assert.True(File.Exists(Tshark), $"{Tshark} is missing: apt-get install tshark (Debian; .ci/run installs it).");
+
+    public static async Task RequireScapyAsync()
+    {
+        Assert.True(File.Exists(DebianPython), $"{DebianPython} is missing: apt-get install python3 (Debian).");
+        var probe = await ProcessRunner.RunAsync(DebianPython, ["-c", "import scapy.contrib.gtp"], TimeSpan.FromSeconds(60));
+        Assert.True(probe.ExitCode == 0, $"python3-scapy is missing: apt-get install python3-scapy (Debian; .ci/run installs it).\n{probe.All}");
+    }
+
+    /// <summary>Runs tshark over a capture and returns one row of tab-separated fields per packet.</summary>
+    public static async Task<List<string[]>> DissectAsync(string pcap, IReadOnlyList<string> fields, IReadOnlyList<string>? decodeAs = null)
+    {
+        RequireTshark();
+        var arguments = new List<string> { "-r", pcap, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=," };
+        foreach (var rule in decodeAs ?? [])
+        {
+            arguments.AddRange(["-d", rule]);
+        }
+
+        foreach (var field in fields)
+        {
+            arguments.AddRange(["-e", field]);
+        }
+
+        var result = await ProcessRunner.RunAsync(Tshark, arguments, TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode == 0, $"tshark failed:\n{result.All}");
+        return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))];
+    }
+
+    /// <summary>The frames tshark marks malformed or with error-level expert info; must be none.</summary>
+    public static async Task<string> ProblemsAsync(string pcap, IReadOnlyList<string>? decodeAs = null)
+    {
+        RequireTshark();
+        var arguments = new List<string> { "-r", pcap, "-Y", "_ws.malformed || _ws.expert.severity >= error" };
+        foreach (var rule in decodeAs ?? [])
+        {
+            arguments.AddRange(["-d", rule]);
+        }
+
+        var result = await ProcessRunner.RunAsync(Tshark, arguments, TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode == 0, $"tshark failed:\n{result.All}");
+        return result.Output.Trim();
+    }
+}
