@@ -3,15 +3,18 @@ namespace PrecisionCloud.UserPlane.Classification;
 /// <summary>The code path a <see cref="PacketClassifier"/> matches with.</summary>
 public enum ClassifierPath
 {
-    /// <summary>One rule at a time; the reference the vector paths are tested against.</summary>
+    /// <summary>Every rule compared in turn: the reference the other paths are tested against, and the baseline.</summary>
     Scalar,
 
-    /// <summary>4 IPv4 rules (2 IPv6) per step.</summary>
+    /// <summary>Bit-vector search, ANDing 64 rules per step in general-purpose registers (no SIMD needed).</summary>
+    Words64,
+
+    /// <summary>Bit-vector search, 128 rules per step.</summary>
     Vector128,
 
-    /// <summary>8 IPv4 rules (4 IPv6) per step.</summary>
+    /// <summary>Bit-vector search, 256 rules per step.</summary>
     Vector256,
 
-    /// <summary>16 IPv4 rules (8 IPv6) per step.</summary>
+    /// <summary>Bit-vector search, 512 rules per step.</summary>
     Vector512,
 }

@@ -11,20 +11,11 @@ internal readonly struct Lanes128<T> : IVectorLanes<Vector128<T>, T>
     public static int Count => Vector128<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Create(T value) => Vector128.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Load(ref T source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> MaskedEquals(Vector128<T> value, Vector128<T> mask, Vector128<T> expected) => Vector128.Equals(value & mask, expected);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> InRange(Vector128<T> value, Vector128<T> low, Vector128<T> span) => Vector128.LessThanOrEqual(value - low, span);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> And(Vector128<T> left, Vector128<T> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong MostSignificantBits(Vector128<T> value) => Vector128.ExtractMostSignificantBits(value);
+    public static ulong NonZeroLanes(Vector128<T> value) => ~Vector128.ExtractMostSignificantBits(Vector128.Equals(value, Vector128<T>.Zero)) & ((1UL << Vector128<T>.Count) - 1);
 }

@@ -11,20 +11,11 @@ internal readonly struct Lanes512<T> : IVectorLanes<Vector512<T>, T>
     public static int Count => Vector512<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Create(T value) => Vector512.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Load(ref T source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> MaskedEquals(Vector512<T> value, Vector512<T> mask, Vector512<T> expected) => Vector512.Equals(value & mask, expected);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> InRange(Vector512<T> value, Vector512<T> low, Vector512<T> span) => Vector512.LessThanOrEqual(value - low, span);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> And(Vector512<T> left, Vector512<T> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong MostSignificantBits(Vector512<T> value) => Vector512.ExtractMostSignificantBits(value);
+    public static ulong NonZeroLanes(Vector512<T> value) => ~Vector512.ExtractMostSignificantBits(Vector512.Equals(value, Vector512<T>.Zero)) & ((1UL << Vector512<T>.Count) - 1);
 }

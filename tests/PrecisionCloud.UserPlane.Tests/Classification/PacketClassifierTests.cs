@@ -35,7 +35,7 @@ public sealed class PacketClassifierTests
         }
 
         Assert.Equal(5, classifier.FilterCount);
-        Assert.Equal(7, classifier.EntryCount); // "any" filters sit in both families; the port list expands
+        Assert.Equal(7, classifier.RuleCount); // "any" filters sit in both families; the port list expands
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PacketClassifierTests
         Assert.Equal(ClassifierPath.Vector512, PacketClassifier.ChooseBestPath(IsaFeatures.Vector128 | IsaFeatures.Vector256 | IsaFeatures.Vector512));
         Assert.Equal(ClassifierPath.Vector256, PacketClassifier.ChooseBestPath(IsaFeatures.Vector128 | IsaFeatures.Vector256));
         Assert.Equal(ClassifierPath.Vector128, PacketClassifier.ChooseBestPath(IsaFeatures.Vector128 | IsaFeatures.AdvSimd));
-        Assert.Equal(ClassifierPath.Scalar, PacketClassifier.ChooseBestPath(IsaFeatures.None));
+        Assert.Equal(ClassifierPath.Words64, PacketClassifier.ChooseBestPath(IsaFeatures.None));
         Assert.Equal(PacketClassifier.ChooseBestPath(IsaFeatureDetector.DetectForCurrentProcess()), PacketClassifier.BestPath);
     }
 
@@ -91,6 +91,36 @@ public sealed class PacketClassifierTests
         }
 
         return true;
+    }
+
+    [Fact]
+    public void Large_rule_sets_agree_across_many_words_and_lanes()
+    {
+        // Past 64 rules a row spans several words, past 512 several Vector512s: hits must land in the right one.
+        var random = new Random(29244);
+        var filters = new PacketFilter[1500];
+        for (var i = 0; i < filters.Length; i++)
+        {
+            var destination = AddressMatch.Prefix(InetAddress.FromIPv4(0x0A000000u | ((uint)random.Next(4096) << 8)), random.Next(20, 33));
+            IReadOnlyList<PortRange> ports = random.Next(3) == 0 ? [new PortRange((ushort)random.Next(1000), (ushort)(1000 + random.Next(1000)))] : [];
+            filters[i] = new PacketFilter(random.Next(3) == 0 ? null : (byte)(random.Next(2) == 0 ? 6 : 17), AddressMatch.Any, [], destination, ports);
+        }
+
+        var classifier = PacketClassifier.Build(filters);
+        var hits = 0;
+        for (var n = 0; n < 3000; n++)
+        {
+            var tuple = new FiveTuple(InetAddress.FromIPv4(0x0A2D0002), InetAddress.FromIPv4(0x0A000000u | ((uint)random.Next(4096) << 8) | (uint)random.Next(256)),
+                (byte)(random.Next(2) == 0 ? 6 : 17), 40000, (ushort)random.Next(2500));
+            var expected = Array.FindIndex(filters, f => f.Matches(tuple));
+            hits += expected >= 0 ? 1 : 0;
+            foreach (var path in Paths)
+            {
+                Assert.Equal(expected, classifier.Classify(tuple, path));
+            }
+        }
+
+        Assert.InRange(hits, 300, 3000); // the packets really exercise matches, not only misses
     }
 
     private static FiveTuple Tuple(string source, string destination, byte protocol, ushort sourcePort, ushort destinationPort) =>
