@@ -50,4 +50,40 @@ public enum DropReason : byte
 
     /// <summary>The inner IPv6 extension header chain is truncated or too long to follow.</summary>
     InnerPacketExtensionChainInvalid,
+
+    /// <summary>A G-PDU for a TEID no session has (an Error Indication goes back, rate-limited).</summary>
+    UnknownTeid,
+
+    /// <summary>A downlink packet for an address no session has.</summary>
+    UnknownUeAddress,
+
+    /// <summary>No PDR of the session matches the packet.</summary>
+    NoMatchingPdr,
+
+    /// <summary>A QER's gate is closed for the packet's direction.</summary>
+    GateClosed,
+
+    /// <summary>A QER's maximum bit rate is exceeded.</summary>
+    RateExceeded,
+
+    /// <summary>A URR's volume or time quota is used up.</summary>
+    QuotaExhausted,
+
+    /// <summary>The FAR says DROP.</summary>
+    FarDrop,
+
+    /// <summary>The FAR buffers and the session's buffer is full.</summary>
+    BufferFull,
+
+    /// <summary>The FAR forwards to a network instance with no N6 port.</summary>
+    NoEgressPort,
+
+    /// <summary>Not enough headroom before the packet for the outer headers.</summary>
+    NoHeadroom,
+
+    /// <summary>A steering rule drops the packet.</summary>
+    SteeringDrop,
+
+    /// <summary>No free slot in the batch for a duplicate.</summary>
+    DuplicateNoSlot,
 }

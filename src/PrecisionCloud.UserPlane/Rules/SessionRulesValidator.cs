@@ -1,0 +1,118 @@
+namespace PrecisionCloud.UserPlane.Rules;
+
+/// <summary>Checks a rule set for what the fast path cannot honour, and says so per rule.</summary>
+public static class SessionRulesValidator
+{
+    /// <summary>Validates a rule set.</summary>
+    /// <param name="rules">The rule set.</param>
+    /// <returns>The problems; empty when the set can be installed.</returns>
+    public static IReadOnlyList<RuleProblem> Validate(SessionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var problems = new List<RuleProblem>();
+        var fars = Unique(rules.Fars, f => f.Id, RuleKind.Far, problems);
+        var qers = Unique(rules.Qers, q => q.Id, RuleKind.Qer, problems);
+        var urrs = Unique(rules.Urrs, u => u.Id, RuleKind.Urr, problems);
+        var bars = Unique(rules.Bars, b => b.Id, RuleKind.Bar, problems);
+        Unique(rules.Pdrs, p => p.Id, RuleKind.Pdr, problems);
+
+        foreach (var pdr in rules.Pdrs)
+        {
+            void Problem(string message) => problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, message));
+
+            if (!fars.Contains(pdr.FarId))
+            {
+                Problem($"refers to FAR {pdr.FarId}, which the session does not have");
+            }
+
+            foreach (var qer in pdr.QerIds.Where(q => !qers.Contains(q)))
+            {
+                Problem($"refers to QER {qer}, which the session does not have");
+            }
+
+            foreach (var urr in pdr.UrrIds.Where(u => !urrs.Contains(u)))
+            {
+                Problem($"refers to URR {urr}, which the session does not have");
+            }
+
+            if (pdr.Pdi.ApplicationId is not null)
+            {
+                Problem("application detection (Application ID) is not supported by this user plane");
+            }
+
+            if (pdr.Pdi.Qfi is > 63)
+            {
+                Problem($"QFI {pdr.Pdi.Qfi} is out of range 0-63");
+            }
+
+            if (pdr.Pdi.SourceInterface == SourceInterface.Access && pdr.Pdi.LocalTeid is null)
+            {
+                Problem("an ACCESS PDR needs the local F-TEID its tunnel arrives on");
+            }
+
+            if (pdr.Pdi.SourceInterface != SourceInterface.Access && pdr.Pdi.UeIPv4Address is null && pdr.Pdi.UeIPv6Address is null)
+            {
+                Problem("a PDR for downlink traffic needs the UE IP address to find the session");
+            }
+        }
+
+        foreach (var far in rules.Fars)
+        {
+            void Problem(string message) => problems.Add(new RuleProblem(RuleKind.Far, far.Id, message));
+
+            if ((far.ApplyAction & (ApplyAction.Drop | ApplyAction.Forward | ApplyAction.Buffer)) == 0)
+            {
+                Problem("the apply action has none of DROP, FORW, BUFF");
+            }
+
+            if ((far.ApplyAction & ApplyAction.Forward) != 0 && far.Forwarding is null)
+            {
+                Problem("FORW without forwarding parameters");
+            }
+
+            if ((far.ApplyAction & ApplyAction.Duplicate) != 0 && far.Duplicating is null)
+            {
+                Problem("DUPL without duplicating parameters");
+            }
+
+            if (far.BarId is { } bar && !bars.Contains(bar))
+            {
+                Problem($"refers to BAR {bar}, which the session does not have");
+            }
+        }
+
+        foreach (var qer in rules.Qers.Where(q => q.Qfi is > 63))
+        {
+            problems.Add(new RuleProblem(RuleKind.Qer, qer.Id, $"QFI {qer.Qfi} is out of range 0-63"));
+        }
+
+        foreach (var urr in rules.Urrs)
+        {
+            if ((urr.ReportingTriggers & ReportingTriggers.PeriodicReporting) != 0 && urr.MeasurementPeriod is not { } period)
+            {
+                problems.Add(new RuleProblem(RuleKind.Urr, urr.Id, "periodic reporting without a measurement period"));
+            }
+            else if (urr.MeasurementPeriod is { } p && p <= TimeSpan.Zero)
+            {
+                problems.Add(new RuleProblem(RuleKind.Urr, urr.Id, "the measurement period must be positive"));
+            }
+        }
+
+        return problems;
+    }
+
+    private static HashSet<TId> Unique<TRule, TId>(IReadOnlyList<TRule> rules, Func<TRule, TId> id, RuleKind kind, List<RuleProblem> problems)
+        where TId : notnull
+    {
+        var seen = new HashSet<TId>();
+        foreach (var rule in rules)
+        {
+            if (!seen.Add(id(rule)))
+            {
+                problems.Add(new RuleProblem(kind, Convert.ToUInt32(id(rule), System.Globalization.CultureInfo.InvariantCulture), "the ID appears more than once"));
+            }
+        }
+
+        return seen;
+    }
+}

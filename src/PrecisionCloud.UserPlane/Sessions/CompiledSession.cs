@@ -1,0 +1,51 @@
+using PrecisionCloud.UserPlane.Rules;
+
+namespace PrecisionCloud.UserPlane.Sessions;
+
+/// <summary>One version of a session's rules, immutable: what a packet sees from start to end of its processing.</summary>
+internal sealed class CompiledSession
+{
+    public CompiledSession(SessionRules rules, (uint Teid, CompiledPdr[] Pdrs)[] uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
+        Dictionary<uint, UrrState> urrs, Dictionary<uint, QerState> qers, BufferedPackets? buffer)
+    {
+        Rules = rules;
+        Uplink = uplink;
+        Downlink = downlink;
+        UeIPv4 = ueIPv4;
+        UeIPv6Prefix = ueIPv6Prefix;
+        Urrs = urrs;
+        Qers = qers;
+        Buffer = buffer;
+    }
+
+    public SessionRules Rules { get; }
+
+    /// <summary>Uplink PDRs per local TEID, each list by precedence.</summary>
+    public (uint Teid, CompiledPdr[] Pdrs)[] Uplink { get; }
+
+    /// <summary>Downlink PDRs by precedence.</summary>
+    public CompiledPdr[] Downlink { get; }
+
+    public uint? UeIPv4 { get; }
+
+    public ulong? UeIPv6Prefix { get; }
+
+    public Dictionary<uint, UrrState> Urrs { get; }
+
+    public Dictionary<uint, QerState> Qers { get; }
+
+    public BufferedPackets? Buffer { get; }
+
+    public CompiledPdr[]? UplinkFor(uint teid)
+    {
+        foreach (var (id, pdrs) in Uplink)
+        {
+            if (id == teid)
+            {
+                return pdrs;
+            }
+        }
+
+        return null;
+    }
+}
