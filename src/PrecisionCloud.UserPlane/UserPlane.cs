@@ -29,6 +29,7 @@ public sealed class UserPlane : IDisposable
         SingleReader = true,
     });
 
+    private readonly ClassifierCache _classifiers = new();
     private readonly TimeProvider _time;
     private readonly Meter? _meter;
     private SteeringTable _steering = SteeringTable.Empty;
@@ -371,7 +372,7 @@ public sealed class UserPlane : IDisposable
             throw new SessionRulesException(problems);
         }
 
-        return SessionCompiler.Compile(rules, previous, Options, N6PortOf, Stopwatch.GetTimestamp());
+        return SessionCompiler.Compile(rules, previous, Options, N6PortOf, _classifiers, Stopwatch.GetTimestamp());
     }
 
     private void Index(SessionHandle handle, CompiledSession compiled, CompiledSession? previous)

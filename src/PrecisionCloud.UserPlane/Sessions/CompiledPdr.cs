@@ -7,12 +7,14 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// <summary>A PDR resolved for the fast path: its filters compiled, its FAR, QERs and URRs as objects.</summary>
 internal sealed class CompiledPdr
 {
-    public CompiledPdr(PacketDetectionRule rule, PacketClassifier? filters, AddressMatch ueAddress, CompiledFar far, QerState[] qers, UrrState[] urrs)
+    public CompiledPdr(PacketDetectionRule rule, PacketClassifier? filters, CompiledFar far, QerState[] qers, UrrState[] urrs)
     {
         Rule = rule;
         Qfi = rule.Pdi.Qfi is { } qfi ? qfi : -1;
         Filters = filters;
-        UeAddress = ueAddress;
+        UeIPv4 = rule.Pdi.UeIPv4Address is { } v4 ? AddressMatch.Prefix(v4, 32) : null;
+        UeIPv6 = rule.Pdi.UeIPv6Address is { } v6 ? AddressMatch.Prefix(v6, rule.Pdi.UeIPv6PrefixLength) : null;
+        HasUeAddress = UeIPv4 is not null || UeIPv6 is not null;
         Far = far;
         Qers = qers;
         Urrs = urrs;
@@ -24,11 +26,21 @@ internal sealed class CompiledPdr
     /// <summary>The QFI a packet must carry, or -1.</summary>
     public int Qfi { get; }
 
-    /// <summary>The SDF filters in packet terms, or <see langword="null"/> to match every packet.</summary>
+    /// <summary>
+    /// The SDF filters in packet terms with <c>assigned</c> read as any address (the UE side is checked against
+    /// <see cref="UeIPv4"/>/<see cref="UeIPv6"/>), so sessions with the same filters share one classifier;
+    /// <see langword="null"/> to match every packet.
+    /// </summary>
     public PacketClassifier? Filters { get; }
 
-    /// <summary>The UE side of the packet (source uplink, destination downlink) must fall here.</summary>
-    public AddressMatch UeAddress { get; }
+    /// <summary>The UE side of an IPv4 packet (source uplink, destination downlink) must fall here; none: no IPv4 packet matches.</summary>
+    public AddressMatch? UeIPv4 { get; }
+
+    /// <summary>The UE side of an IPv6 packet must fall here; none: no IPv6 packet matches.</summary>
+    public AddressMatch? UeIPv6 { get; }
+
+    /// <summary>Whether the PDI names a UE address at all (when it does not, every address matches).</summary>
+    public bool HasUeAddress { get; }
 
     public CompiledFar Far { get; }
 
@@ -38,8 +50,22 @@ internal sealed class CompiledPdr
 
     public bool RemovesOuterHeader { get; }
 
-    public bool Matches(in FiveTuple tuple, bool uplink, int packetQfi) =>
-        (Qfi < 0 || Qfi == packetQfi)
-        && (UeAddress.Kind == AddressMatchKind.Any || UeAddress.Matches(uplink ? tuple.Source : tuple.Destination))
-        && (Filters is null || Filters.Classify(tuple) >= 0);
+    public bool Matches(in FiveTuple tuple, bool uplink, int packetQfi)
+    {
+        if (Qfi >= 0 && Qfi != packetQfi)
+        {
+            return false;
+        }
+
+        if (HasUeAddress)
+        {
+            var ue = uplink ? tuple.Source : tuple.Destination;
+            if ((ue.IsIPv6 ? UeIPv6 : UeIPv4) is not { } match || !match.Matches(ue))
+            {
+                return false;
+            }
+        }
+
+        return Filters is null || Filters.Classify(tuple) >= 0;
+    }
 }

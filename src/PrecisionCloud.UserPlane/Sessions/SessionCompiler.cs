@@ -1,4 +1,3 @@
-using PrecisionCloud.UserPlane.Classification;
 using PrecisionCloud.UserPlane.Rules;
 
 namespace PrecisionCloud.UserPlane.Sessions;
@@ -6,7 +5,7 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// <summary>Turns a validated <see cref="SessionRules"/> into the immutable form the fast path reads.</summary>
 internal static class SessionCompiler
 {
-    public static CompiledSession Compile(SessionRules rules, CompiledSession? previous, UserPlaneOptions options, Func<string?, int> n6PortOf, long nowTicks)
+    public static CompiledSession Compile(SessionRules rules, CompiledSession? previous, UserPlaneOptions options, Func<string?, int> n6PortOf, ClassifierCache classifiers, long nowTicks)
     {
         var urrs = new Dictionary<uint, UrrState>();
         foreach (var urr in rules.Urrs)
@@ -30,7 +29,7 @@ internal static class SessionCompiler
 
         var compiled = rules.Pdrs
             .OrderBy(p => p.Precedence)
-            .Select(p => new CompiledPdr(p, Filters(p), UeMatch(p), fars[p.FarId], [.. p.QerIds.Select(id => qers[id])], [.. p.UrrIds.Select(id => urrs[id])]))
+            .Select(p => new CompiledPdr(p, classifiers.For(p), fars[p.FarId], [.. p.QerIds.Select(id => qers[id])], [.. p.UrrIds.Select(id => urrs[id])]))
             .ToList();
         var uplink = compiled.Where(p => p.Rule.Pdi.SourceInterface == SourceInterface.Access)
             .GroupBy(p => p.Rule.Pdi.LocalTeid!.Value)
@@ -46,46 +45,5 @@ internal static class SessionCompiler
         }
 
         return new CompiledSession(rules, uplink, downlink, ueIPv4?.IPv4, ueIPv6 is { } v6 ? (ulong)(v6.Value >> 64) : null, urrs, qers, buffer);
-    }
-
-    private static AddressMatch UeMatch(PacketDetectionRule pdr) =>
-        pdr.Pdi.UeIPv4Address is { } v4 ? AddressMatch.Prefix(v4, 32)
-        : pdr.Pdi.UeIPv6Address is { } v6 ? AddressMatch.Prefix(v6, pdr.Pdi.UeIPv6PrefixLength)
-        : AddressMatch.Any;
-
-    private static PacketClassifier? Filters(PacketDetectionRule pdr)
-    {
-        if (pdr.Pdi.SdfFilters.Count == 0)
-        {
-            return null;
-        }
-
-        var uplink = pdr.Pdi.SourceInterface == SourceInterface.Access;
-        var ueAddresses = new List<AddressMatch>();
-        if (pdr.Pdi.UeIPv4Address is { } v4)
-        {
-            ueAddresses.Add(AddressMatch.Prefix(v4, 32));
-        }
-
-        if (pdr.Pdi.UeIPv6Address is { } v6)
-        {
-            ueAddresses.Add(AddressMatch.Prefix(v6, pdr.Pdi.UeIPv6PrefixLength));
-        }
-
-        var filters = new List<PacketFilter>();
-        foreach (var description in pdr.Pdi.SdfFilters)
-        {
-            var filter = description.ForPackets(uplink);
-            if (filter.Source.Kind != AddressMatchKind.Assigned && filter.Destination.Kind != AddressMatchKind.Assigned)
-            {
-                filters.Add(filter);
-                continue;
-            }
-
-            // 'assigned' is each of the UE's addresses; without one it is any address of the session.
-            filters.AddRange(ueAddresses.Count == 0 ? [filter.Resolve(AddressMatch.Any)] : ueAddresses.Select(filter.Resolve));
-        }
-
-        return PacketClassifier.Build(filters);
     }
 }
