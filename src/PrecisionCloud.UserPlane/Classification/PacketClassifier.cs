@@ -40,12 +40,18 @@ public sealed class PacketClassifier
     /// <summary>The path <see cref="Classify(in FiveTuple)"/> uses.</summary>
     public ClassifierPath Path { get; }
 
-    /// <summary>The fastest path this process may use, from the ISA features .NET enables.</summary>
+    /// <summary>The fastest path this process may use for large rule sets, from the ISA features .NET enables.</summary>
     public static ClassifierPath BestPath { get; } = ChooseBestPath(IsaFeatureDetector.DetectForCurrentProcess());
+
+    /// <summary>
+    /// Up to this many compiled rules, comparing rule by rule beats the bit-vector search (whose five interval
+    /// lookups cost more than a handful of comparisons), so small sets such as one PDR's SDF filters use it.
+    /// </summary>
+    public const int SmallRuleSet = 8;
 
     /// <summary>Compiles filters, highest priority first. Filters must have <c>assigned</c> resolved.</summary>
     /// <param name="filters">The filters; the result of a match is an index into this list.</param>
-    /// <param name="path">The path to use; <see cref="BestPath"/> by default.</param>
+    /// <param name="path">The path to use; by default <see cref="ClassifierPath.Scalar"/> for small sets and <see cref="BestPath"/> otherwise.</param>
     /// <returns>The classifier.</returns>
     /// <exception cref="ArgumentException">A filter still says <c>assigned</c>.</exception>
     public static PacketClassifier Build(IReadOnlyList<PacketFilter> filters, ClassifierPath? path = null)
@@ -81,7 +87,9 @@ public sealed class PacketClassifier
             }
         }
 
-        return new PacketClassifier(new LinearRules(v4, v6), new BitVectorTable<uint>(v4), new BitVectorTable<UInt128>(v6), filters.Count, path ?? BestPath);
+        var rules = v4.Count + v6.Count;
+        return new PacketClassifier(new LinearRules(v4, v6), new BitVectorTable<uint>(v4), new BitVectorTable<UInt128>(v6), filters.Count,
+            path ?? (rules <= SmallRuleSet ? ClassifierPath.Scalar : BestPath));
     }
 
     /// <summary>The index of the first filter the packet matches, or -1.</summary>

@@ -318,6 +318,21 @@ public sealed class UserPlanePipeline
             return;
         }
 
+        if (pdr.Tunnel is { } template)
+        {
+            var outcome = template.Apply(batch, ref packet);
+            if (outcome != DropReason.None)
+            {
+                Drop(ref packet, outcome);
+                return;
+            }
+
+            packet.Verdict = PacketVerdict.ToTunnel;
+            Counters.Add(CounterId.N3SentPackets, 1);
+            Counters.Add(CounterId.N3SentBytes, packet.Length);
+            return;
+        }
+
         // Into a tunnel: toward the UE (downlink, N3) or another UPF (uplink, N9).
         PduSessionContainer? container = uplink
             ? (packetQfi >= 0 || markQfi >= 0 ? new PduSessionContainer(PduSessionInformationType.Uplink, (byte)(markQfi >= 0 ? markQfi : packetQfi)) : null)

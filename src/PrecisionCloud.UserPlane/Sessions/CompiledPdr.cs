@@ -50,6 +50,9 @@ internal sealed class CompiledPdr
 
     public bool RemovesOuterHeader { get; }
 
+    /// <summary>The prebuilt outer headers when the FAR tunnels over IPv4 and the QFI is fixed by the rules; otherwise none.</summary>
+    public Pipeline.TunnelTemplate? Tunnel { get; init; }
+
     public bool Matches(in FiveTuple tuple, bool uplink, int packetQfi)
     {
         if (Qfi >= 0 && Qfi != packetQfi)

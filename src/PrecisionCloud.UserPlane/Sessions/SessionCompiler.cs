@@ -29,7 +29,10 @@ internal static class SessionCompiler
 
         var compiled = rules.Pdrs
             .OrderBy(p => p.Precedence)
-            .Select(p => new CompiledPdr(p, classifiers.For(p), fars[p.FarId], [.. p.QerIds.Select(id => qers[id])], [.. p.UrrIds.Select(id => urrs[id])]))
+            .Select(p => new CompiledPdr(p, classifiers.For(p), fars[p.FarId], [.. p.QerIds.Select(id => qers[id])], [.. p.UrrIds.Select(id => urrs[id])])
+            {
+                Tunnel = TemplateFor(p, fars[p.FarId], p.QerIds.Select(id => qers[id]), options),
+            })
             .ToList();
         var uplink = compiled.Where(p => p.Rule.Pdi.SourceInterface == SourceInterface.Access)
             .GroupBy(p => p.Rule.Pdi.LocalTeid!.Value)
@@ -45,5 +48,21 @@ internal static class SessionCompiler
         }
 
         return new CompiledSession(rules, uplink, downlink, ueIPv4?.IPv4, ueIPv6 is { } v6 ? (ulong)(v6.Value >> 64) : null, urrs, qers, buffer);
+    }
+
+    /// <summary>
+    /// Downlink packets of a PDR whose FAR tunnels over IPv4 all get the same outer headers (the QFI comes from the
+    /// QERs), so they are built once. Uplink packets keep their own QFI, so they are encapsulated per packet.
+    /// </summary>
+    private static Pipeline.TunnelTemplate? TemplateFor(PacketDetectionRule pdr, CompiledFar far, IEnumerable<QerState> qers, UserPlaneOptions options)
+    {
+        if (far.Egress != EgressKind.Tunnel || far.PeerAddress.IsIPv6 || pdr.Pdi.SourceInterface == SourceInterface.Access)
+        {
+            return null;
+        }
+
+        var marking = qers.FirstOrDefault(q => q.Qfi >= 0);
+        Gtp.PduSessionContainer? container = marking is null ? null : new Gtp.PduSessionContainer(Gtp.PduSessionInformationType.Downlink, (byte)marking.Qfi, marking.Rule.Rqi);
+        return new Pipeline.TunnelTemplate(options.N3Address, options.GtpUPort, far.PeerAddress, far.PeerPort, far.PeerTeid, container, far.Dscp);
     }
 }

@@ -22,10 +22,15 @@ internal static class ExternalTool
     }
 
     /// <summary>Runs tshark over a capture and returns one row of tab-separated fields per packet.</summary>
-    public static async Task<List<string[]>> DissectAsync(string pcap, IReadOnlyList<string> fields, IReadOnlyList<string>? decodeAs = null)
+    public static async Task<List<string[]>> DissectAsync(string pcap, IReadOnlyList<string> fields, IReadOnlyList<string>? decodeAs = null, IReadOnlyList<string>? preferences = null)
     {
         RequireTshark();
         var arguments = new List<string> { "-r", pcap, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=," };
+        foreach (var preference in preferences ?? [])
+        {
+            arguments.AddRange(["-o", preference]);
+        }
+
         foreach (var rule in decodeAs ?? [])
         {
             arguments.AddRange(["-d", rule]);

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/UserPlane.Benchmarks -- --filter '*Uplink*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrecisionCloud.UserPlane.Pipeline;
+using PrecisionCloud.UserPlane.Ports;
+
+namespace PrecisionCloud.UserPlane.Hosting;
+
+/// <summary>
+/// Runs the user plane in a host: opens the N6 TUN ports and the N3 sockets, installs the static sessions, and runs
+/// one thread per N3 worker and per N6 port, each with its own pipeline and batches; events from the fast path are
+/// logged. Does nothing unless <see cref="UserPlaneHostOptions.Enabled"/>.
+/// </summary>
+internal sealed partial class UserPlaneService : IHostedService, IDisposable
+{
+    private readonly UserPlaneHostOptions _options;
+    private readonly UserPlane _userPlane;
+    private readonly ILogger<UserPlaneService> _logger;
+    private readonly List<IN6Port> _n6Ports = [];
+    private readonly List<UdpBatchSocket> _n3Sockets = [];
+    private readonly List<Thread> _threads = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _events;
+
+    public UserPlaneService(IOptions<UserPlaneHostOptions> options, UserPlane userPlane, ILogger<UserPlaneService> logger)
+    {
+        _options = options.Value;
+        _userPlane = userPlane;
+        _logger = logger;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var port in _options.N6Ports)
+        {
+            var device = new TunDevice(port.TunDevice, port.NetworkInstance);
+            _n6Ports.Add(device);
+            _userPlane.RegisterN6Port(port.NetworkInstance);
+            LinkConfiguration.BringUp(device.Name, port.Routes, _logger);
+        }
+
+        var local = new IPEndPoint(IPAddress.Parse(_options.N3Address), _options.N3Port);
+        for (var i = 0; i < _options.Workers; i++)
+        {
+            _n3Sockets.Add(new UdpBatchSocket(local, _options.BatchSize, reusePort: _options.Workers > 1));
+        }
+
+        ulong seid = 1;
+        foreach (var session in _options.StaticSessions)
+        {
+            _userPlane.Establish(StaticSessionRules.For(session, seid++));
+        }
+
+        foreach (var socket in _n3Sockets)
+        {
+            Start($"upf-n3-{_threads.Count}", () => RunN3(socket));
+        }
+
+        foreach (var port in _n6Ports)
+        {
+            Start($"upf-n6-{port.NetworkInstance}", () => RunN6(port));
+        }
+
+        _events = Task.Run(() => PumpEventsAsync(_stopping.Token), CancellationToken.None);
+        var ports = string.Join(", ", _n6Ports.Select(p => p.NetworkInstance));
+        LogStarted(_logger, local, _options.Workers, ports, _options.StaticSessions.Count);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        foreach (var thread in _threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(2));
+        }
+
+        if (_events is not null)
+        {
+            await _events.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _n3Sockets.ForEach(s => s.Dispose());
+        _n6Ports.ForEach(p => p.Dispose());
+        _stopping.Dispose();
+    }
+
+    private void Start(string name, Action loop)
+    {
+        var thread = new Thread(() => loop()) { IsBackground = true, Name = name };
+        _threads.Add(thread);
+        thread.Start();
+    }
+
+    private void RunN3(UdpBatchSocket socket)
+    {
+        var pipeline = _userPlane.CreatePipeline();
+        var batch = new PacketBatch(_options.BatchSize, _userPlane.Options.SlotSize, _userPlane.Options.Headroom);
+        while (!_stopping.IsCancellationRequested)
+        {
+            if (socket.Receive(batch, 100) == 0)
+            {
+                continue;
+            }
+
+            pipeline.ProcessN3(batch, Stopwatch.GetTimestamp());
+            socket.Send(batch);
+            SendToN6(batch);
+        }
+    }
+
+    private void RunN6(IN6Port port)
+    {
+        var pipeline = _userPlane.CreatePipeline();
+        var batch = new PacketBatch(_options.BatchSize, _userPlane.Options.SlotSize, _userPlane.Options.Headroom);
+        var socket = _n3Sockets[0];
+        while (!_stopping.IsCancellationRequested)
+        {
+            if (port.Receive(batch, 100) == 0)
+            {
+                continue;
+            }
+
+            pipeline.ProcessN6(batch, Stopwatch.GetTimestamp());
+            socket.Send(batch);
+            SendToN6(batch);
+        }
+    }
+
+    private void SendToN6(PacketBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref var packet = ref batch[i];
+            if (packet.Verdict == PacketVerdict.ToN6 && packet.EgressPort < _n6Ports.Count + 1)
+            {
+                var port = PortFor(packet.EgressPort);
+                port?.Send(batch.PacketBytes(i));
+            }
+        }
+    }
+
+    private IN6Port? PortFor(int index)
+    {
+        var names = _userPlane.N6Ports;
+        return index < names.Count ? _n6Ports.Find(p => string.Equals(p.NetworkInstance, names[index], StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    private async Task PumpEventsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in _userPlane.Events.ReadAllAsync(cancellationToken))
+            {
+                switch (item.Kind)
+                {
+                    case UserPlaneEventKind.UsageReportDue:
+                        foreach (var report in _userPlane.CollectDueReports())
+                        {
+                            LogUsage(_logger, report.Seid, report.UrrId, report.Trigger, report.UplinkBytes, report.DownlinkBytes);
+                        }
+
+                        break;
+                    case UserPlaneEventKind.ErrorIndicationReceived:
+                        LogErrorIndication(_logger, item.Peer, item.Teid);
+                        break;
+                    default:
+                        LogDownlinkData(_logger, item.Seid, item.RuleId);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "User plane listening on N3 {Endpoint} with {Workers} workers; N6 ports: {Ports}; {Sessions} static sessions")]
+    private static partial void LogStarted(ILogger logger, IPEndPoint endpoint, int workers, string ports, int sessions);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Usage report: session {Seid} URR {UrrId} ({Trigger}): {UplinkBytes} bytes up, {DownlinkBytes} bytes down")]
+    private static partial void LogUsage(ILogger logger, ulong seid, uint urrId, PrecisionCloud.UserPlane.Usage.UsageReportTriggers trigger, ulong uplinkBytes, ulong downlinkBytes);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Error Indication from {Peer}: it does not know TEID {Teid}")]
+    private static partial void LogErrorIndication(ILogger logger, PrecisionCloud.UserPlane.Packets.InetAddress peer, uint teid);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Downlink data buffered for session {Seid} (PDR {PdrId})")]
+    private static partial void LogDownlinkData(ILogger logger, ulong seid, uint pdrId);
+}

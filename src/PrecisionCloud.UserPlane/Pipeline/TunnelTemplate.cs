@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using PrecisionCloud.UserPlane.Gtp;
+using PrecisionCloud.UserPlane.Packets;
+
+namespace PrecisionCloud.UserPlane.Pipeline;
+
+/// <summary>
+/// The outer IPv4, UDP and GTP-U headers of one tunnel, written once when the rules are installed: encapsulating a
+/// packet is then one copy of the template and three length fields, with the IPv4 checksum updated incrementally
+/// from the template's (RFC 1624) instead of summed again.
+/// </summary>
+internal sealed class TunnelTemplate
+{
+    private const int IPv4Length = 20;
+    private const int UdpLength = 8;
+    private readonly byte[] _headers;
+    private readonly uint _checksumBase;
+
+    public TunnelTemplate(InetAddress source, ushort sourcePort, InetAddress peer, ushort peerPort, uint teid, PduSessionContainer? container, byte dscp)
+    {
+        Peer = peer;
+        PeerPort = peerPort;
+        var gtpLength = GtpWriter.GetHeaderLength(container);
+        _headers = new byte[IPv4Length + UdpLength + gtpLength];
+        var ip = _headers.AsSpan(0, IPv4Length);
+        ip[0] = 0x45;
+        ip[1] = (byte)(dscp << 2);
+        BinaryPrimitives.WriteUInt32BigEndian(ip[4..], 0x0000_4000u);
+        ip[8] = 64;
+        ip[9] = IpProtocol.Udp;
+        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source.IPv4);
+        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], peer.IPv4);
+        BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length), sourcePort);
+        BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length + 2), peerPort);
+        GtpWriter.TryWriteGPduHeader(_headers.AsSpan(IPv4Length + UdpLength), teid, 0, container, null, out _);
+
+        // One's-complement sum of the header with a zero total length and checksum; the length is added per packet.
+        uint sum = 0;
+        for (var i = 0; i < IPv4Length; i += 2)
+        {
+            sum += BinaryPrimitives.ReadUInt16BigEndian(ip[i..]);
+        }
+
+        _checksumBase = sum;
+    }
+
+    public InetAddress Peer { get; }
+
+    public ushort PeerPort { get; }
+
+    public int Length => _headers.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DropReason Apply(PacketBatch batch, ref PacketDescriptor packet)
+    {
+        var outer = _headers.Length;
+        var start = packet.Offset - outer;
+        if (start < packet.Offset / batch.SlotSize * batch.SlotSize)
+        {
+            return DropReason.NoHeadroom;
+        }
+
+        var frame = batch.Buffer.AsSpan(start, outer + packet.Length);
+        _headers.CopyTo(frame);
+        var total = (ushort)frame.Length;
+        BinaryPrimitives.WriteUInt16BigEndian(frame[2..], total);
+        var sum = _checksumBase + total;
+        sum = (sum & 0xFFFF) + (sum >> 16);
+        sum = (sum & 0xFFFF) + (sum >> 16);
+        BinaryPrimitives.WriteUInt16BigEndian(frame[10..], (ushort)~sum);
+        BinaryPrimitives.WriteUInt16BigEndian(frame[(IPv4Length + 4)..], (ushort)(total - IPv4Length));
+        BinaryPrimitives.WriteUInt16BigEndian(frame[(IPv4Length + UdpLength + 2)..], (ushort)(outer - IPv4Length - UdpLength - GtpReader.MandatoryHeaderLength + packet.Length));
+
+        packet.Offset = start;
+        packet.Length = frame.Length;
+        packet.TunnelOffset = start + IPv4Length + UdpLength;
+        packet.RemoteAddress = Peer;
+        packet.RemotePort = PeerPort;
+        return DropReason.None;
+    }
+}
