@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrecisionCloud.Hardware;
 using PrecisionCloud.Hosting;
+using PrecisionCloud.UserPlane.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,8 @@ public static class PrecisionCloudServiceCollectionExtensions
     /// <summary>
     /// Adds a PrecisionCloud site: its options (bound from the <c>PrecisionCloud</c> configuration section, then
     /// <paramref name="configure"/>, validated at start), the hardware layer (bound from <c>PrecisionCloud:Hardware</c>
-    /// with the profile's defaults), the site's hosted service and its health check.
+    /// with the profile's defaults), the user plane (from <c>PrecisionCloud:UserPlane</c>, running when enabled),
+    /// the site's hosted service and its health check.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the site's options after configuration binding.</param>
@@ -42,6 +44,10 @@ public static class PrecisionCloudServiceCollectionExtensions
             .BindConfiguration($"{PrecisionCloudOptions.SectionName}:{HardwareOptions.SectionName}");
         services.AddPrecisionCloudHardware();
 
+        // The user plane runs when PrecisionCloud:UserPlane:Enabled is set (N3 socket, N6 TUN ports, static sessions).
+        services.AddOptions<UserPlaneHostOptions>().BindConfiguration($"{PrecisionCloudOptions.SectionName}:UserPlane");
+        services.AddPrecisionCloudUserPlane();
+
         services.TryAddSingleton<SiteState>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SiteHostedService>());
         services.AddHealthChecks().AddCheck<SiteHealthCheck>(SiteHealthCheck.Name);
@@ -53,6 +59,18 @@ public static class PrecisionCloudServiceCollectionExtensions
     /// <param name="configure">The adjustment.</param>
     /// <returns>The builder, for chaining.</returns>
     public static IPrecisionCloudBuilder ConfigureHardware(this IPrecisionCloudBuilder builder, Action<HardwareOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adjusts the user plane's options after configuration binding (for example to enable it in code).</summary>
+    /// <param name="builder">The site builder.</param>
+    /// <param name="configure">The adjustment.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IPrecisionCloudBuilder ConfigureUserPlane(this IPrecisionCloudBuilder builder, Action<UserPlaneHostOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
