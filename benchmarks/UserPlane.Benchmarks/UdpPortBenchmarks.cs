@@ -7,58 +7,54 @@ using PrecisionCloud.UserPlane.Ports;
 namespace PrecisionCloud.UserPlane.Benchmarks;
 
 /// <summary>
-/// The N3 UDP port on loopback: a sender thread keeps the socket's queue full of G-PDUs (the other core), and the
-/// measured worker receives them, batched (recvmmsg into a PacketBatch) or with the plain per-datagram
-/// Socket.ReceiveFrom loop as the baseline. Reported time is per received datagram on one worker core.
+/// The N3 UDP port on loopback, receive side: before each measured invocation the socket's queue is filled with
+/// G-PDUs (not measured), then one worker drains them, batched (recvmmsg into a PacketBatch) or with the plain
+/// per-datagram Socket.ReceiveFrom loop as the baseline. Reported time is per received datagram on one core.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 30, invocationCount: 1)]
 public class UdpPortBenchmarks
 {
-    private const int PerInvoke = 4096;
+    private const int Datagrams = 2048;
     private UdpBatchSocket _batched = null!;
     private Socket _plain = null!;
+    private Socket _sender = null!;
     private PacketBatch _batch = null!;
     private byte[] _buffer = null!;
-    private CancellationTokenSource _stop = null!;
-    private Thread[] _senders = null!;
+    private byte[] _datagram = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _batched = new UdpBatchSocket(new IPEndPoint(IPAddress.Loopback, 0), batchSize: 64, reusePort: false);
-        _plain = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 * 1024 * 1024 };
+        _batched = new UdpBatchSocket(new IPEndPoint(IPAddress.Loopback, 0), batchSize: 64, reusePort: false, receiveBufferBytes: 32 << 20);
+        _plain = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        UdpBatchSocket.SetReceiveBuffer(_plain, 32 << 20);
         _plain.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _batch = new PacketBatch(64);
         _buffer = new byte[2048];
-        _stop = new CancellationTokenSource();
-        var datagram = Traffic.Gpdu(0);
-        _senders =
-        [
-            StartSender(_batched.LocalEndPoint, datagram),
-            StartSender((IPEndPoint)_plain.LocalEndPoint!, datagram),
-        ];
+        _datagram = Traffic.Gpdu(0);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _stop.Cancel();
-        foreach (var sender in _senders)
-        {
-            sender.Join();
-        }
-
         _batched.Dispose();
         _plain.Dispose();
-        _stop.Dispose();
+        _sender.Dispose();
     }
 
-    [Benchmark(OperationsPerInvoke = PerInvoke)]
+    [IterationSetup(Target = nameof(UdpPort_Batched))]
+    public void FillBatched() => Fill(_batched.LocalEndPoint);
+
+    [IterationSetup(Target = nameof(UdpPort_ReceiveFromBaseline))]
+    public void FillPlain() => Fill((IPEndPoint)_plain.LocalEndPoint!);
+
+    [Benchmark(OperationsPerInvoke = Datagrams)]
     public int UdpPort_Batched()
     {
         var received = 0;
-        while (received < PerInvoke)
+        while (received < Datagrams)
         {
             received += _batched.Receive(_batch, 1000);
         }
@@ -66,12 +62,12 @@ public class UdpPortBenchmarks
         return received;
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = PerInvoke)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Datagrams)]
     public int UdpPort_ReceiveFromBaseline()
     {
         EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
         var bytes = 0;
-        for (var i = 0; i < PerInvoke; i++)
+        for (var i = 0; i < Datagrams; i++)
         {
             bytes += _plain.ReceiveFrom(_buffer, ref remote);
         }
@@ -79,27 +75,11 @@ public class UdpPortBenchmarks
         return bytes;
     }
 
-    private Thread StartSender(IPEndPoint target, byte[] datagram)
+    private void Fill(IPEndPoint target)
     {
-        var thread = new Thread(() =>
+        for (var i = 0; i < Datagrams; i++)
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            socket.Connect(target);
-            var token = _stop.Token;
-            while (!token.IsCancellationRequested)
-            {
-                try
-                {
-                    socket.Send(datagram);
-                }
-                catch (SocketException)
-                {
-                    Thread.Yield();
-                }
-            }
-        })
-        { IsBackground = true, Name = "udp-sender" };
-        thread.Start();
-        return thread;
+            _sender.SendTo(_datagram, target);
+        }
     }
 }

@@ -203,7 +203,7 @@ public sealed class UserPlane : IDisposable
             var current = handle.Current;
             Unindex(handle, current, keep: null);
             var now = Stopwatch.GetTimestamp();
-            return [.. current.Urrs.Values.Select(u => u.Report(UsageReportTriggers.TerminationReport, now, _time))];
+            return [.. current.Urrs.Select(u => u.Report(UsageReportTriggers.TerminationReport, now, _time))];
         }
     }
 
@@ -222,7 +222,7 @@ public sealed class UserPlane : IDisposable
             }
 
             var now = Stopwatch.GetTimestamp();
-            return [.. handle.Current.Urrs.Values.Where(u => urrIds is null || urrIds.Contains(u.Rule.Id)).Select(u => u.Report(UsageReportTriggers.ImmediateReport, now, _time))];
+            return [.. handle.Current.Urrs.Where(u => urrIds is null || urrIds.Contains(u.Rule.Id)).Select(u => u.Report(UsageReportTriggers.ImmediateReport, now, _time))];
         }
     }
 
@@ -240,7 +240,7 @@ public sealed class UserPlane : IDisposable
             var now = Stopwatch.GetTimestamp();
             foreach (var handle in _sessions.Values)
             {
-                foreach (var urr in handle.Current.Urrs.Values)
+                foreach (var urr in handle.Current.Urrs)
                 {
                     var due = urr.TimeTriggers(now);
                     if (due != UsageReportTriggers.None)

@@ -122,7 +122,7 @@ public sealed unsafe partial class TunDevice : IN6Port
         }
     }
 
-    private static string Explain(string name, int error) => error is PermissionDenied or AccessDenied
+    internal static string Explain(string name, int error) => error is PermissionDenied or AccessDenied
         ? $"TUN device '{name}' needs CAP_NET_ADMIN: run as root, grant it (sudo setcap cap_net_admin+ep <host binary>), "
           + $"or have an administrator create it for this user (sudo ip tuntap add dev {name} mode tun user $USER)."
         : $"TUN device '{name}' cannot be opened (errno {error}: {Marshal.GetPInvokeErrorMessage(error)}).";

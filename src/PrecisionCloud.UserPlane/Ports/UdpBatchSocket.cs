@@ -49,7 +49,7 @@ public sealed unsafe class UdpBatchSocket : IDisposable
 
         if (receiveBufferBytes > 0)
         {
-            _socket.ReceiveBufferSize = receiveBufferBytes;
+            SetReceiveBuffer(_socket, receiveBufferBytes);
         }
 
         _socket.Bind(localEndPoint);
@@ -191,6 +191,32 @@ public sealed unsafe class UdpBatchSocket : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Asks for a kernel receive buffer: with CAP_NET_ADMIN past net.core.rmem_max (SO_RCVBUFFORCE), otherwise up to
+    /// it. A UPF needs a deep buffer to ride out bursts while a worker is busy with a batch.
+    /// </summary>
+    /// <param name="socket">The socket.</param>
+    /// <param name="bytes">The buffer size to ask for.</param>
+    public static void SetReceiveBuffer(Socket socket, int bytes)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        if (OperatingSystem.IsLinux())
+        {
+            const int SolSocket = 1, SoReceiveBufferForce = 33;
+            try
+            {
+                socket.SetRawSocketOption(SolSocket, SoReceiveBufferForce, BitConverter.GetBytes(bytes));
+                return;
+            }
+            catch (SocketException)
+            {
+                // Not privileged: the ordinary option, capped by net.core.rmem_max.
+            }
+        }
+
+        socket.ReceiveBufferSize = bytes;
     }
 
     /// <inheritdoc />

@@ -15,11 +15,15 @@ internal sealed class CompiledPdr
         UeIPv4 = rule.Pdi.UeIPv4Address is { } v4 ? AddressMatch.Prefix(v4, 32) : null;
         UeIPv6 = rule.Pdi.UeIPv6Address is { } v6 ? AddressMatch.Prefix(v6, rule.Pdi.UeIPv6PrefixLength) : null;
         HasUeAddress = UeIPv4 is not null || UeIPv6 is not null;
+        (_ueIPv4, _matchesIPv4) = rule.Pdi.UeIPv4Address is { } address ? (address.IPv4, true) : (0u, !HasUeAddress);
         Far = far;
         Qers = qers;
         Urrs = urrs;
         RemovesOuterHeader = rule.OuterHeaderRemoval is not null;
     }
+
+    private readonly uint _ueIPv4;
+    private readonly bool _matchesIPv4;
 
     public PacketDetectionRule Rule { get; }
 
@@ -63,7 +67,15 @@ internal sealed class CompiledPdr
         if (HasUeAddress)
         {
             var ue = uplink ? tuple.Source : tuple.Destination;
-            if ((ue.IsIPv6 ? UeIPv6 : UeIPv4) is not { } match || !match.Matches(ue))
+            if (!ue.IsIPv6)
+            {
+                // The common case, a single compare.
+                if (!_matchesIPv4 || ue.IPv4 != _ueIPv4)
+                {
+                    return false;
+                }
+            }
+            else if (UeIPv6 is not { } match || !match.Matches(ue))
             {
                 return false;
             }

@@ -6,7 +6,7 @@ namespace PrecisionCloud.UserPlane.Sessions;
 internal sealed class CompiledSession
 {
     public CompiledSession(SessionRules rules, (uint Teid, CompiledPdr[] Pdrs)[] uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
-        Dictionary<uint, UrrState> urrs, Dictionary<uint, QerState> qers, BufferedPackets? buffer)
+        UrrState[] urrs, QerState[] qers, BufferedPackets? buffer)
     {
         Rules = rules;
         Uplink = uplink;
@@ -30,11 +30,16 @@ internal sealed class CompiledSession
 
     public ulong? UeIPv6Prefix { get; }
 
-    public Dictionary<uint, UrrState> Urrs { get; }
+    /// <summary>The URRs' measurements (a few per session: an array is smaller than a dictionary).</summary>
+    public UrrState[] Urrs { get; }
 
-    public Dictionary<uint, QerState> Qers { get; }
+    public QerState[] Qers { get; }
 
     public BufferedPackets? Buffer { get; }
+
+    public UrrState? Urr(uint id) => Array.Find(Urrs, u => u.Rule.Id == id);
+
+    public QerState? Qer(uint id) => Array.Find(Qers, q => q.Rule.Id == id);
 
     public CompiledPdr[]? UplinkFor(uint teid)
     {

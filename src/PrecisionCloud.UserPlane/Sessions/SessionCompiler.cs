@@ -10,7 +10,7 @@ internal static class SessionCompiler
         var urrs = new Dictionary<uint, UrrState>();
         foreach (var urr in rules.Urrs)
         {
-            if (previous?.Urrs.GetValueOrDefault(urr.Id) is { } kept)
+            if (previous?.Urr(urr.Id) is { } kept)
             {
                 kept.Update(urr);
                 urrs[urr.Id] = kept;
@@ -21,7 +21,7 @@ internal static class SessionCompiler
             }
         }
 
-        var qers = rules.Qers.ToDictionary(q => q.Id, q => new QerState(q, previous?.Qers.GetValueOrDefault(q.Id), options.PolicingBurst, nowTicks));
+        var qers = rules.Qers.ToDictionary(q => q.Id, q => new QerState(q, previous?.Qer(q.Id), options.PolicingBurst, nowTicks));
         var fars = rules.Fars.ToDictionary(f => f.Id, f => new CompiledFar(f, n6PortOf));
 
         var ueIPv4 = rules.Pdrs.Select(p => p.Pdi.UeIPv4Address).FirstOrDefault(a => a is not null);
@@ -47,7 +47,7 @@ internal static class SessionCompiler
             buffer = previous?.Buffer ?? new BufferedPackets(count, options.SlotSize);
         }
 
-        return new CompiledSession(rules, uplink, downlink, ueIPv4?.IPv4, ueIPv6 is { } v6 ? (ulong)(v6.Value >> 64) : null, urrs, qers, buffer);
+        return new CompiledSession(rules, uplink, downlink, ueIPv4?.IPv4, ueIPv6 is { } v6 ? (ulong)(v6.Value >> 64) : null, [.. urrs.Values], [.. qers.Values], buffer);
     }
 
     /// <summary>
