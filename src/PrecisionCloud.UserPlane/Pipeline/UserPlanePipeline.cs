@@ -129,16 +129,7 @@ public sealed class UserPlanePipeline
         }
 
         var qfi = gtp.HasPduSessionContainer ? gtp.PduSessionContainer.Qfi : -1;
-        CompiledPdr? pdr = null;
-        foreach (var candidate in pdrs)
-        {
-            if (candidate.Matches(tuple, uplink: true, qfi))
-            {
-                pdr = candidate;
-                break;
-            }
-        }
-
+        var pdr = FirstMatch(pdrs, tuple, uplink: true, qfi);
         if (pdr is null)
         {
             Drop(ref packet, DropReason.NoMatchingPdr);
@@ -187,16 +178,7 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        CompiledPdr? pdr = null;
-        foreach (var candidate in session.Downlink)
-        {
-            if (candidate.Matches(tuple, uplink: false, -1))
-            {
-                pdr = candidate;
-                break;
-            }
-        }
-
+        var pdr = FirstMatch(session.Downlink, tuple, uplink: false, -1);
         if (pdr is null)
         {
             Drop(ref packet, DropReason.NoMatchingPdr);
@@ -205,6 +187,21 @@ public sealed class UserPlanePipeline
 
         Counters.Add(CounterId.DownlinkPdrHits, 1);
         Apply(batch, index, session, pdr, tuple, uplink: false, now, -1);
+    }
+
+    /// <summary>The first PDR, by precedence, that the packet matches (TS 29.244 §5.2.1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static CompiledPdr? FirstMatch(CompiledPdr[] pdrs, in FiveTuple tuple, bool uplink, int qfi)
+    {
+        foreach (var candidate in pdrs)
+        {
+            if (candidate.Matches(tuple, uplink, qfi))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private void Apply(PacketBatch batch, int index, CompiledSession session, CompiledPdr pdr, in FiveTuple tuple, bool uplink, long now, int packetQfi)
