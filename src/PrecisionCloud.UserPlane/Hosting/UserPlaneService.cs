@@ -22,6 +22,7 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
     private readonly List<UdpBatchSocket> _n3Sockets = [];
     private readonly List<Thread> _threads = [];
     private readonly CancellationTokenSource _stopping = new();
+    private IN6Port?[] _portByIndex = [];
     private Task? _events;
 
     public UserPlaneService(IOptions<UserPlaneHostOptions> options, UserPlane userPlane, ILogger<UserPlaneService> logger)
@@ -45,6 +46,9 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
             _userPlane.RegisterN6Port(port.NetworkInstance);
             LinkConfiguration.BringUp(device.Name, port.Routes, _logger);
         }
+
+        // FARs name N6 ports by index (the order network instances were registered); resolve them once, not per packet.
+        _portByIndex = [.. _userPlane.N6Ports.Select(name => _n6Ports.Find(p => string.Equals(p.NetworkInstance, name, StringComparison.OrdinalIgnoreCase)))];
 
         var local = new IPEndPoint(IPAddress.Parse(_options.N3Address), _options.N3Port);
         for (var i = 0; i < _options.Workers; i++)
@@ -140,21 +144,15 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
 
     private void SendToN6(PacketBatch batch)
     {
+        var ports = _portByIndex;
         for (var i = 0; i < batch.Count; i++)
         {
             ref var packet = ref batch[i];
-            if (packet.Verdict == PacketVerdict.ToN6 && packet.EgressPort < _n6Ports.Count + 1)
+            if (packet.Verdict == PacketVerdict.ToN6 && (uint)packet.EgressPort < (uint)ports.Length)
             {
-                var port = PortFor(packet.EgressPort);
-                port?.Send(batch.PacketBytes(i));
+                ports[packet.EgressPort]?.Send(batch.PacketBytes(i));
             }
         }
-    }
-
-    private IN6Port? PortFor(int index)
-    {
-        var names = _userPlane.N6Ports;
-        return index < names.Count ? _n6Ports.Find(p => string.Equals(p.NetworkInstance, names[index], StringComparison.OrdinalIgnoreCase)) : null;
     }
 
     private async Task PumpEventsAsync(CancellationToken cancellationToken)
