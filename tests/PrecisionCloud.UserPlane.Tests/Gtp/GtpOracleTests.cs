@@ -1,5 +1,4 @@
 using System.Globalization;
-using PrecisionCloud.Tests;
 using PrecisionCloud.UserPlane.Gtp;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Tests.Oracles;
@@ -119,12 +118,7 @@ public sealed class GtpOracleTests
     [Fact]
     public async Task Messages_built_by_scapy_parse_in_our_reader_to_the_same_values()
     {
-        await ExternalTool.RequireScapyAsync();
-        var script = Path.Combine(AppContext.BaseDirectory, "Oracles", "scapy_gtp.py");
-        var result = await ProcessRunner.RunAsync(ExternalTool.DebianPython, [script], TimeSpan.FromMinutes(1));
-        Assert.True(result.ExitCode == 0, result.All);
-
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = await ExternalTool.RunScapyAsync("scapy_gtp.py");
         Assert.Equal(8, lines.Length);
         foreach (var line in lines)
         {

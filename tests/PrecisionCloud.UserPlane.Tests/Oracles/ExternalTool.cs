@@ -21,6 +21,16 @@ internal static class ExternalTool
         Assert.True(probe.ExitCode == 0, $"python3-scapy is missing: apt-get install python3-scapy (Debian; .ci/run installs it).\n{probe.All}");
     }
 
+    /// <summary>Runs one of the scapy scripts beside the tests (Debian's python3) and returns its output lines.</summary>
+    public static async Task<string[]> RunScapyAsync(string script, params string[] arguments)
+    {
+        await RequireScapyAsync();
+        var path = Path.Combine(AppContext.BaseDirectory, "Oracles", script);
+        var result = await ProcessRunner.RunAsync(DebianPython, [path, .. arguments], TimeSpan.FromMinutes(1));
+        Assert.True(result.ExitCode == 0, $"{script} failed:\n{result.All}");
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Runs tshark over a capture and returns one row of tab-separated fields per packet.</summary>
     public static async Task<List<string[]>> DissectAsync(string pcap, IReadOnlyList<string> fields, IReadOnlyList<string>? decodeAs = null, IReadOnlyList<string>? preferences = null)
     {

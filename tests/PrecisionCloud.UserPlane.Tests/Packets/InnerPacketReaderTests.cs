@@ -1,6 +1,5 @@
 using System.Globalization;
 using FsCheck.Xunit;
-using PrecisionCloud.Tests;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Tests.Oracles;
 
@@ -11,12 +10,7 @@ public sealed class InnerPacketReaderTests
     [Fact]
     public async Task Packets_built_by_scapy_give_the_five_tuple_scapy_meant()
     {
-        await ExternalTool.RequireScapyAsync();
-        var script = Path.Combine(AppContext.BaseDirectory, "Oracles", "scapy_inner.py");
-        var result = await ProcessRunner.RunAsync(ExternalTool.DebianPython, [script], TimeSpan.FromMinutes(1));
-        Assert.True(result.ExitCode == 0, result.All);
-
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = await ExternalTool.RunScapyAsync("scapy_inner.py");
         Assert.Equal(12, lines.Length);
         foreach (var line in lines)
         {
