@@ -254,6 +254,29 @@ public sealed class UserPlane : IDisposable
         return reports;
     }
 
+    /// <summary>
+    /// Makes the report a <see cref="UserPlaneEventKind.UsageReportDue"/> event asks for: only that session's URR,
+    /// so reacting to events stays cheap with a million sessions (time-based triggers come from
+    /// <see cref="CollectDueReports"/> on a timer).
+    /// </summary>
+    /// <param name="seid">The session the event names.</param>
+    /// <param name="urrId">The URR the event names.</param>
+    /// <returns>The report, or none when the session or URR is gone or nothing is due any more.</returns>
+    public UsageReport? CollectReport(ulong seid, uint urrId)
+    {
+        lock (_control)
+        {
+            if (!_sessions.TryGetValue(seid, out var handle) || handle.Current.Urr(urrId) is not { } urr)
+            {
+                return null;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            var due = urr.TimeTriggers(now);
+            return due == UsageReportTriggers.None ? null : urr.Report(due, now, _time);
+        }
+    }
+
     /// <summary>Replaces the steering (local breakout) rules as a whole.</summary>
     /// <param name="rules">The rules.</param>
     /// <returns>The rules that cannot be honoured; when there is any, nothing changed.</returns>

@@ -72,7 +72,9 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
             Start($"upf-n6-{port.NetworkInstance}", () => RunN6(port));
         }
 
-        _events = Task.Run(() => PumpEventsAsync(_stopping.Token), CancellationToken.None);
+        _events = Task.WhenAll(
+            Task.Run(() => PumpEventsAsync(_stopping.Token), CancellationToken.None),
+            Task.Run(() => CollectTimeTriggersAsync(_stopping.Token), CancellationToken.None));
         var ports = string.Join(", ", _n6Ports.Select(p => p.NetworkInstance));
         LogStarted(_logger, local, _options.Workers, ports, _options.StaticSessions.Count);
         return Task.CompletedTask;
@@ -155,6 +157,29 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Periods, time thresholds and quotas, and stops of traffic are due by time, not by packets: look once a second.</summary>
+    private async Task CollectTimeTriggersAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                foreach (var report in _userPlane.CollectDueReports())
+                {
+                    Log(report);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Log(PrecisionCloud.UserPlane.Usage.UsageReport report) =>
+        LogUsage(_logger, report.Seid, report.UrrId, report.Trigger, report.UplinkBytes, report.DownlinkBytes);
+
     private async Task PumpEventsAsync(CancellationToken cancellationToken)
     {
         try
@@ -164,9 +189,9 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
                 switch (item.Kind)
                 {
                     case UserPlaneEventKind.UsageReportDue:
-                        foreach (var report in _userPlane.CollectDueReports())
+                        if (_userPlane.CollectReport(item.Seid, item.RuleId) is { } report)
                         {
-                            LogUsage(_logger, report.Seid, report.UrrId, report.Trigger, report.UplinkBytes, report.DownlinkBytes);
+                            Log(report);
                         }
 
                         break;

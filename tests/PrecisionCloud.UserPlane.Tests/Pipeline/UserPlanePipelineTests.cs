@@ -164,12 +164,35 @@ public sealed class UserPlanePipelineTests : IDisposable
         var second = await _userPlane.Events.ReadAsync();
         Assert.Equal(UsageReportTriggers.VolumeQuota, second.Triggers);
 
-        var report = Assert.Single(_userPlane.CollectDueReports());
+        var report = _userPlane.CollectReport(first.Seid, first.RuleId);
+        Assert.NotNull(report);
         Assert.Equal(UsageReportTriggers.VolumeThreshold | UsageReportTriggers.VolumeQuota, report.Trigger);
+        Assert.Null(_userPlane.CollectReport(second.Seid, second.RuleId)); // already reported together
+        Assert.Empty(_userPlane.CollectDueReports());
         Assert.Equal((1280UL, 20UL, 0UL), (report.UplinkBytes, report.UplinkPackets, report.DownlinkBytes));
 
         var final = Assert.Single(_userPlane.Delete(7));
         Assert.Equal((UsageReportTriggers.TerminationReport, 0UL, 1U), (final.Trigger, final.TotalBytes, final.Sequence));
+    }
+
+    [Fact]
+    public async Task Periodic_reports_come_due_with_the_volume_of_the_period()
+    {
+        var urr = new UsageReportingRule { Id = 4, ReportingTriggers = ReportingTriggers.PeriodicReporting, MeasurementPeriod = TimeSpan.FromMilliseconds(50) };
+        _userPlane.Establish(Session(9, 0x100, "10.45.0.2", 0x200, urr with { Id = 1 }));
+        for (var i = 0; i < 5; i++)
+        {
+            _batch.Add(Udp("8.8.8.8", "10.45.0.2", 53, 1000));
+        }
+
+        _pipeline.ProcessN6(_batch, Stopwatch.GetTimestamp());
+        Assert.Empty(_userPlane.CollectDueReports());
+        await Task.Delay(80);
+
+        var report = Assert.Single(_userPlane.CollectDueReports());
+        Assert.Equal((UsageReportTriggers.PeriodicReporting, 320UL, 5UL, 0U), (report.Trigger, report.DownlinkBytes, report.DownlinkPackets, report.Sequence));
+        Assert.True(report.EndTime - report.StartTime >= TimeSpan.FromMilliseconds(50));
+        Assert.Empty(_userPlane.CollectDueReports()); // the next period has only begun
     }
 
     [Fact]
