@@ -25,9 +25,15 @@ public class PipelineBenchmarks
     private byte[][] _uplinkDatagrams = null!;
     private byte[][] _downlinkPackets = null!;
 
-    /// <summary>Sessions installed.</summary>
-    [Params(10_000, 1_000_000)]
+    /// <summary>Sessions installed: 10,000 and 1,000,000, or the comma-separated list in PRECISIONCLOUD_BENCH_SESSIONS.</summary>
+    [ParamsSource(nameof(SessionCounts))]
     public int Sessions { get; set; }
+
+    /// <summary>The session counts to run.</summary>
+    public static IEnumerable<int> SessionCounts() =>
+        Environment.GetEnvironmentVariable("PRECISIONCLOUD_BENCH_SESSIONS") is { Length: > 0 } list
+            ? list.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))
+            : [10_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()

@@ -20,8 +20,8 @@ public sealed class UserPlaneOptions
     /// <summary>Sessions the indexes are sized for at start (they grow past it).</summary>
     public int ExpectedSessions { get; set; } = 16_384;
 
-    /// <summary>Bytes per packet slot in a batch (the largest packet plus headroom for encapsulation). Default 2048.</summary>
-    public int SlotSize { get; set; } = 2048;
+    /// <summary>Bytes per packet slot in a batch (the largest packet plus headroom for encapsulation). Default 2176 (see <see cref="Pipeline.PacketBatch.DefaultSlotSize"/>).</summary>
+    public int SlotSize { get; set; } = Pipeline.PacketBatch.DefaultSlotSize;
 
     /// <summary>Bytes before each received packet kept free for the outer headers of encapsulation. Default 128.</summary>
     public int Headroom { get; set; } = 128;

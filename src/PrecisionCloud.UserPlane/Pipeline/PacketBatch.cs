@@ -9,6 +9,12 @@ namespace PrecisionCloud.UserPlane.Pipeline;
 /// </summary>
 public sealed class PacketBatch
 {
+    /// <summary>
+    /// The default slot: 2,048 bytes of packet plus 128 of headroom. The stride is deliberately not a power of two,
+    /// so the headers of consecutive packets fall in different L1 cache sets instead of evicting each other.
+    /// </summary>
+    public const int DefaultSlotSize = 2176;
+
     private readonly byte[] _buffer;
     private readonly PacketDescriptor[] _packets;
 
@@ -16,7 +22,7 @@ public sealed class PacketBatch
     /// <param name="capacity">Packets per batch (32-256 suit the pipeline).</param>
     /// <param name="slotSize">Bytes per slot, headroom included.</param>
     /// <param name="headroom">Bytes kept free before each received packet.</param>
-    public PacketBatch(int capacity = 64, int slotSize = 2048, int headroom = 128)
+    public PacketBatch(int capacity = 64, int slotSize = DefaultSlotSize, int headroom = 128)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(slotSize, headroom + 64);
