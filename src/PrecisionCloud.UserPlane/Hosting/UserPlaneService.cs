@@ -53,7 +53,16 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
         var local = new IPEndPoint(IPAddress.Parse(_options.N3Address), _options.N3Port);
         for (var i = 0; i < _options.Workers; i++)
         {
-            _n3Sockets.Add(new UdpBatchSocket(local, _options.BatchSize, reusePort: _options.Workers > 1));
+            try
+            {
+                _n3Sockets.Add(new UdpBatchSocket(local, _options.BatchSize, reusePort: _options.Workers > 1));
+            }
+            catch (System.Net.Sockets.SocketException exception)
+            {
+                throw new InvalidOperationException(
+                    $"PrecisionCloud:UserPlane:N3Address {local} cannot be bound ({exception.Message}): the address must be configured on an interface of this host and the port free.",
+                    exception);
+            }
         }
 
         ulong seid = 1;
