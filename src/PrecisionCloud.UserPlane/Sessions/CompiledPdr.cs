@@ -12,9 +12,9 @@ internal sealed class CompiledPdr
         Rule = rule;
         Qfi = rule.Pdi.Qfi is { } qfi ? qfi : -1;
         Filters = filters;
-        UeIPv4 = rule.Pdi.UeIPv4Address is { } v4 ? AddressMatch.Prefix(v4, 32) : null;
-        UeIPv6 = rule.Pdi.UeIPv6Address is { } v6 ? AddressMatch.Prefix(v6, rule.Pdi.UeIPv6PrefixLength) : null;
-        HasUeAddress = UeIPv4 is not null || UeIPv6 is not null;
+        // Held as plain values (an IPv6 prefix only when there is one): a million sessions each hold two PDRs.
+        _ueIPv6 = rule.Pdi.UeIPv6Address is { } v6 ? new UeIPv6Prefix(AddressMatch.Prefix(v6, rule.Pdi.UeIPv6PrefixLength)) : null;
+        HasUeAddress = rule.Pdi.UeIPv4Address is not null || _ueIPv6 is not null;
         (_ueIPv4, _matchesIPv4) = rule.Pdi.UeIPv4Address is { } address ? (address.IPv4, true) : (0u, !HasUeAddress);
         Far = far;
         Qers = qers;
@@ -24,6 +24,7 @@ internal sealed class CompiledPdr
 
     private readonly uint _ueIPv4;
     private readonly bool _matchesIPv4;
+    private readonly UeIPv6Prefix? _ueIPv6;
 
     public PacketDetectionRule Rule { get; }
 
@@ -31,17 +32,11 @@ internal sealed class CompiledPdr
     public int Qfi { get; }
 
     /// <summary>
-    /// The SDF filters in packet terms with <c>assigned</c> read as any address (the UE side is checked against
-    /// <see cref="UeIPv4"/>/<see cref="UeIPv6"/>), so sessions with the same filters share one classifier;
+    /// The SDF filters in packet terms with <c>assigned</c> read as any address (the UE side is checked against the
+    /// PDI's UE addresses separately), so sessions with the same filters share one classifier;
     /// <see langword="null"/> to match every packet.
     /// </summary>
     public PacketClassifier? Filters { get; }
-
-    /// <summary>The UE side of an IPv4 packet (source uplink, destination downlink) must fall here; none: no IPv4 packet matches.</summary>
-    public AddressMatch? UeIPv4 { get; }
-
-    /// <summary>The UE side of an IPv6 packet must fall here; none: no IPv6 packet matches.</summary>
-    public AddressMatch? UeIPv6 { get; }
 
     /// <summary>Whether the PDI names a UE address at all (when it does not, every address matches).</summary>
     public bool HasUeAddress { get; }
@@ -75,7 +70,7 @@ internal sealed class CompiledPdr
                     return false;
                 }
             }
-            else if (UeIPv6 is not { } match || !match.Matches(ue))
+            else if (_ueIPv6 is null || !_ueIPv6.Match.Matches(ue))
             {
                 return false;
             }
@@ -83,4 +78,7 @@ internal sealed class CompiledPdr
 
         return Filters is null || Filters.Classify(tuple) >= 0;
     }
+
+    /// <summary>The UE's IPv6 prefix, boxed so that IPv4-only PDRs do not carry its bytes.</summary>
+    private sealed record UeIPv6Prefix(AddressMatch Match);
 }
