@@ -54,16 +54,7 @@ internal static class TunnelEncapsulation
         }
         else
         {
-            ip[0] = 0x45;
-            ip[1] = (byte)(dscp << 2);
-            BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(ipLength + udpLength));
-            BinaryPrimitives.WriteUInt32BigEndian(ip[4..], 0x0000_4000u); // identification 0, DF
-            ip[8] = 64;
-            ip[9] = IpProtocol.Udp;
-            ip[10] = 0;
-            ip[11] = 0;
-            BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source.IPv4);
-            BinaryPrimitives.WriteUInt32BigEndian(ip[16..], peer.IPv4);
+            WriteIPv4Header(ip, source, peer, dscp, (ushort)(ipLength + udpLength));
             BinaryPrimitives.WriteUInt16BigEndian(ip[10..], Ipv4Checksum.Compute(ip));
         }
 
@@ -73,6 +64,21 @@ internal static class TunnelEncapsulation
         packet.RemoteAddress = peer;
         packet.RemotePort = peerPort;
         return DropReason.None;
+    }
+
+    /// <summary>The outer IPv4 header of a tunnel (DF, TTL 64, UDP), with a zero checksum field.</summary>
+    public static void WriteIPv4Header(Span<byte> ip, InetAddress source, InetAddress peer, byte dscp, ushort totalLength)
+    {
+        ip[0] = 0x45;
+        ip[1] = (byte)(dscp << 2);
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], totalLength);
+        BinaryPrimitives.WriteUInt32BigEndian(ip[4..], 0x0000_4000u); // identification 0, DF
+        ip[8] = 64;
+        ip[9] = IpProtocol.Udp;
+        ip[10] = 0;
+        ip[11] = 0;
+        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source.IPv4);
+        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], peer.IPv4);
     }
 
     private static ushort UdpChecksumIPv6(ReadOnlySpan<byte> ip, ReadOnlySpan<byte> udp)

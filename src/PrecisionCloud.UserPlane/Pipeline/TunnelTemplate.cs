@@ -24,13 +24,7 @@ internal sealed class TunnelTemplate
         var gtpLength = GtpWriter.GetHeaderLength(container);
         _headers = new byte[IPv4Length + UdpLength + gtpLength];
         var ip = _headers.AsSpan(0, IPv4Length);
-        ip[0] = 0x45;
-        ip[1] = (byte)(dscp << 2);
-        BinaryPrimitives.WriteUInt32BigEndian(ip[4..], 0x0000_4000u);
-        ip[8] = 64;
-        ip[9] = IpProtocol.Udp;
-        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source.IPv4);
-        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], peer.IPv4);
+        TunnelEncapsulation.WriteIPv4Header(ip, source, peer, dscp, totalLength: 0);
         BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length), sourcePort);
         BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length + 2), peerPort);
         GtpWriter.TryWriteGPduHeader(_headers.AsSpan(IPv4Length + UdpLength), teid, 0, container, null, out _);

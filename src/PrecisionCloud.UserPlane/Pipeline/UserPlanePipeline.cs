@@ -317,16 +317,7 @@ public sealed class UserPlanePipeline
 
         if (pdr.Tunnel is { } template)
         {
-            var outcome = template.Apply(batch, ref packet);
-            if (outcome != DropReason.None)
-            {
-                Drop(ref packet, outcome);
-                return;
-            }
-
-            packet.Verdict = PacketVerdict.ToTunnel;
-            Counters.Add(CounterId.N3SentPackets, 1);
-            Counters.Add(CounterId.N3SentBytes, packet.Length);
+            Tunnelled(ref packet, template.Apply(batch, ref packet));
             return;
         }
 
@@ -355,10 +346,14 @@ public sealed class UserPlanePipeline
     {
         var options = _owner.Options;
         var source = peer.IsIPv6 ? options.N3IPv6Address ?? default : options.N3Address;
-        var reason = TunnelEncapsulation.Encapsulate(batch, ref packet, source, options.GtpUPort, peer, peerPort, teid, container, dscp);
-        if (reason != DropReason.None)
+        Tunnelled(ref packet, TunnelEncapsulation.Encapsulate(batch, ref packet, source, options.GtpUPort, peer, peerPort, teid, container, dscp));
+    }
+
+    private void Tunnelled(ref PacketDescriptor packet, DropReason encapsulation)
+    {
+        if (encapsulation != DropReason.None)
         {
-            Drop(ref packet, reason);
+            Drop(ref packet, encapsulation);
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using PrecisionCloud.Hardware.Inventory;
 using PrecisionCloud.Hardware.Linux;
@@ -201,24 +200,16 @@ public sealed class LinuxNodeInventoryReaderTests
     }
 
     [Fact]
-    public void This_machine_agrees_with_nproc_and_proc_meminfo()
+    public async Task This_machine_agrees_with_nproc_and_proc_meminfo()
     {
         var inventory = new LinuxNodeInventoryReader(new HardwareOptions()).Read();
+        var nproc = await PrecisionCloud.Tests.ProcessRunner.RunAsync("nproc", [], TimeSpan.FromSeconds(30));
 
-        Assert.Equal(int.Parse(Run("nproc"), System.Globalization.CultureInfo.InvariantCulture), inventory.Cpu.LogicalCpus);
+        Assert.Equal(int.Parse(nproc.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture), inventory.Cpu.LogicalCpus);
         var memTotalKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         Assert.Equal(long.Parse(memTotalKb, System.Globalization.CultureInfo.InvariantCulture) * 1024, inventory.Memory.TotalBytes);
         Assert.Equal(IsaFeatureDetector.DetectForCurrentProcess(), inventory.Cpu.ProcessIsaFeatures);
         Assert.Equal(Environment.MachineName, inventory.NodeName);
-    }
-
-    private static string Run(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command) { RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException($"{command} did not start");
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return output;
     }
 }

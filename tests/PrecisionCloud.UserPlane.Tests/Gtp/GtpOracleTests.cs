@@ -161,7 +161,7 @@ public sealed class GtpOracleTests
         packet[9] = IpProtocol.Icmp;
         InetAddress.Parse("10.45.0.2").TryWrite(packet.AsSpan(12));
         InetAddress.Parse("8.8.8.8").TryWrite(packet.AsSpan(16));
-        var checksum = PcapWriter.Ipv4Checksum(packet.AsSpan(0, 20));
+        var checksum = Ipv4Checksum.Compute(packet.AsSpan(0, 20));
         packet[10] = (byte)(checksum >> 8);
         packet[11] = (byte)checksum;
         packet[20] = 8; // echo request; ICMP checksum over the zero body

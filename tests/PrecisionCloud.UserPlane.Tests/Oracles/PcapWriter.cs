@@ -34,7 +34,7 @@ internal sealed class PcapWriter : IDisposable
         packet[9] = IpProtocol.Udp;
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(12), source);
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(16), destination);
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10), Ipv4Checksum(packet.AsSpan(0, 20)));
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10), Ipv4Checksum.Compute(packet.AsSpan(0, 20)));
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(20), sourcePort);
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(22), destinationPort);
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(24), (ushort)(8 + payload.Length));
@@ -53,20 +53,4 @@ internal sealed class PcapWriter : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
-
-    public static ushort Ipv4Checksum(ReadOnlySpan<byte> header)
-    {
-        uint sum = 0;
-        for (var i = 0; i < header.Length; i += 2)
-        {
-            sum += i == 10 ? 0u : BinaryPrimitives.ReadUInt16BigEndian(header[i..]);
-        }
-
-        while (sum > 0xFFFF)
-        {
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        }
-
-        return (ushort)~sum;
-    }
 }
