@@ -150,7 +150,10 @@ public sealed class UserPlane : IDisposable
         }
     }
 
-    /// <summary>Replaces a session's rules as a whole; packets see the old set or the new one, never a mix.</summary>
+    /// <summary>
+    /// Replaces a session's rules as a whole: each packet is matched against the old set or the new one, never a mix
+    /// (the set reachable from its TEID or UE address is swapped in one reference write).
+    /// </summary>
     /// <param name="rules">The complete new rule set.</param>
     /// <returns>End Markers for switched paths and buffered packets to send now.</returns>
     /// <exception cref="SessionRulesException">The rules cannot be installed; the session keeps its old ones.</exception>
@@ -400,19 +403,19 @@ public sealed class UserPlane : IDisposable
 
     private void Index(SessionHandle handle, CompiledSession compiled, CompiledSession? previous)
     {
-        foreach (var (teid, _) in compiled.Uplink)
+        foreach (var (teid, pdrs) in compiled.Uplink)
         {
-            Teids.Set(teid, handle);
+            Teids.Set(teid, handle, pdrs);
         }
 
         if (compiled.UeIPv4 is { } v4)
         {
-            UeIPv4.Set(v4, handle);
+            UeIPv4.Set(v4, handle, compiled.Downlink);
         }
 
         if (compiled.UeIPv6Prefix is { } v6)
         {
-            UeIPv6.Set(v6, handle);
+            UeIPv6.Set(v6, handle, compiled.Downlink);
         }
 
         if (previous is not null)

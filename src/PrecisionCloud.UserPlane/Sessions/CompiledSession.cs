@@ -16,6 +16,18 @@ internal sealed class CompiledSession
         Urrs = urrs;
         Qers = qers;
         Buffer = buffer;
+        foreach (var (_, pdrs) in uplink)
+        {
+            foreach (var pdr in pdrs)
+            {
+                pdr.Session = this;
+            }
+        }
+
+        foreach (var pdr in downlink)
+        {
+            pdr.Session = this;
+        }
     }
 
     public SessionRules Rules { get; }

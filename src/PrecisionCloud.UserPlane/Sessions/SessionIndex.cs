@@ -3,10 +3,12 @@ using System.Runtime.CompilerServices;
 namespace PrecisionCloud.UserPlane.Sessions;
 
 /// <summary>
-/// An open-addressing hash index from a key (TEID, UE IPv4 address, UE IPv6 prefix) to a session, read without
-/// locks by the fast path while one writer at a time changes it. A slot is published by writing its state last
-/// (release) and read by reading its state first (acquire); removed slots become tombstones that are only reused
-/// after a rehash into a new array, so a reader never sees a key paired with another key's session.
+/// An open-addressing hash index from a key (TEID, UE IPv4 address, UE IPv6 prefix) to the session that owns it and
+/// the PDRs a packet with that key is matched against, read without locks by the fast path while one writer at a
+/// time changes it. A slot is published by writing its state last (release) and read by reading its state first
+/// (acquire); removed slots become tombstones that are only reused after a rehash into a new array, so a reader
+/// never sees a key paired with another key's session. The PDRs sit in the slot itself, so a packet reaches its
+/// rules in one step from the key; a rule change replaces them with one reference write per key.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 internal sealed class SessionIndex<TKey>
@@ -28,7 +30,29 @@ internal sealed class SessionIndex<TKey>
 
     public int Count => Volatile.Read(ref _full);
 
+    /// <summary>The PDRs for packets with <paramref name="key"/> (the fast path), or <see langword="null"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public CompiledPdr[]? FindPdrs(TKey key)
+    {
+        var slots = Volatile.Read(ref _slots);
+        var mask = slots.Length - 1;
+        for (var index = Hash(key) & mask; ; index = (index + 1) & mask)
+        {
+            ref var slot = ref slots[index];
+            var state = Volatile.Read(ref slot.State);
+            if (state == Empty)
+            {
+                return null;
+            }
+
+            if (state == Full && slot.Key.Equals(key))
+            {
+                return Volatile.Read(ref slot.Pdrs);
+            }
+        }
+    }
+
+    /// <summary>The session that owns <paramref name="key"/> (the control path), or <see langword="null"/>.</summary>
     public SessionHandle? Find(TKey key)
     {
         var slots = Volatile.Read(ref _slots);
@@ -44,12 +68,13 @@ internal sealed class SessionIndex<TKey>
 
             if (state == Full && slot.Key.Equals(key))
             {
-                return slot.Value;
+                return slot.Owner;
             }
         }
     }
 
-    public void Set(TKey key, SessionHandle value)
+    /// <summary>Points <paramref name="key"/> at <paramref name="owner"/> and the PDRs its packets are matched against.</summary>
+    public void Set(TKey key, SessionHandle owner, CompiledPdr[] pdrs)
     {
         lock (_write)
         {
@@ -61,7 +86,8 @@ internal sealed class SessionIndex<TKey>
                 if (slot.State == Full && slot.Key.Equals(key))
                 {
                     // Same key: swapping the reference is atomic for readers.
-                    Volatile.Write(ref slot.Value, value);
+                    slot.Owner = owner;
+                    Volatile.Write(ref slot.Pdrs, pdrs);
                     return;
                 }
 
@@ -84,7 +110,8 @@ internal sealed class SessionIndex<TKey>
                 if (slot.State == Empty)
                 {
                     slot.Key = key;
-                    slot.Value = value;
+                    slot.Owner = owner;
+                    slot.Pdrs = pdrs;
                     Volatile.Write(ref slot.State, Full);
                     _full++;
                     _used++;
@@ -111,7 +138,7 @@ internal sealed class SessionIndex<TKey>
 
                 if (slot.State == Full && slot.Key.Equals(key))
                 {
-                    if (!ReferenceEquals(slot.Value, owner))
+                    if (!ReferenceEquals(slot.Owner, owner))
                     {
                         return false;
                     }
@@ -165,7 +192,8 @@ internal sealed class SessionIndex<TKey>
     private struct Slot
     {
         public TKey Key;
-        public SessionHandle? Value;
         public byte State;
+        public SessionHandle? Owner;
+        public CompiledPdr[]? Pdrs;
     }
 }

@@ -24,6 +24,9 @@ internal sealed class TokenBucket
 
     public ulong RateKbps { get; }
 
+    /// <summary>Reads the bucket's state (see <see cref="CompiledPdr.Touch"/>).</summary>
+    public int Touch() => (int)_lastTicks;
+
     public bool TryConsume(int bytes, long nowTicks)
     {
         var elapsed = nowTicks - _lastTicks;

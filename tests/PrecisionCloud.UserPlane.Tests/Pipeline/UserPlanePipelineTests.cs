@@ -351,4 +351,88 @@ public sealed class UserPlanePipelineTests : IDisposable
         Assert.Equal(PacketVerdict.ToTunnel, downlink[63].Verdict);
         Assert.Equal(PacketVerdict.ToN6, uplink[63].Verdict);
     }
+    [Fact]
+    public void Every_qer_of_a_pdr_gates_and_polices_and_every_urr_counts()
+    {
+        // A session-wide QER (an AMBR-like 64 kbit/s) and a flow QER (the QFI, 128 kbit/s); two URRs.
+        var rules = Session(3, 0x300, "10.45.0.3", 0x600);
+        rules = rules with
+        {
+            Pdrs = [.. rules.Pdrs.Select(p => p with { QerIds = [1, 2], UrrIds = [1, 2] })],
+            Qers = [new QosEnforcementRule { Id = 1, DownlinkMbrKbps = 64 }, new QosEnforcementRule { Id = 2, Qfi = 5, DownlinkMbrKbps = 128 }],
+            Urrs = [new UsageReportingRule { Id = 1 }, new UsageReportingRule { Id = 2 }],
+        };
+        _userPlane.Establish(rules);
+        for (var i = 0; i < 60; i++)
+        {
+            _batch.Add(Udp("8.8.8.8", "10.45.0.3", 53, 1000));
+        }
+
+        _pipeline.ProcessN6(_batch, Stopwatch.GetTimestamp());
+
+        // The tighter policer (64 kbit/s, 1600 bytes of burst) decides; the marking comes from the QER that has a QFI.
+        var verdicts = _batch.Packets.ToArray();
+        Assert.Equal(25, verdicts.Count(p => p.Verdict == PacketVerdict.ToTunnel));
+        Assert.All(verdicts.Skip(25), p => Assert.Equal(DropReason.RateExceeded, p.DropReason));
+        Assert.Equal(DropReason.None, GtpReader.TryRead(_batch.Buffer.AsSpan(_batch[0].TunnelOffset, _batch[0].Length - 28), out var gtp));
+        Assert.Equal((byte)5, gtp.PduSessionContainer.Qfi);
+        var reports = _userPlane.Query(3);
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.Equal((25UL, 25UL * 64), (r.DownlinkPackets, r.DownlinkBytes)));
+
+        // One closed gate among the QERs closes the PDR.
+        _userPlane.Modify(rules with { Qers = [rules.Qers[0], rules.Qers[1] with { DownlinkGateOpen = false }] });
+        _batch.Clear();
+        _batch.Add(Udp("8.8.8.8", "10.45.0.3", 53, 1000));
+        _pipeline.ProcessN6(_batch, Stopwatch.GetTimestamp());
+        Assert.Equal(DropReason.GateClosed, _batch[0].DropReason);
+    }
+
+    [Fact]
+    public void A_batch_gets_the_verdicts_its_packets_get_one_by_one()
+    {
+        // More packets than the look-ahead group, across sessions, with unknown TEIDs, signalling and broken datagrams
+        // in between: looking the sessions up ahead of processing must not change a single verdict.
+        for (var s = 0; s < 5; s++)
+        {
+            _userPlane.Establish(Session((ulong)s + 1, 0x100 + (uint)s, $"10.45.0.{s + 2}", 0x200 + (uint)s));
+        }
+
+        var echo = new byte[12];
+        GtpWriter.TryWriteEchoRequest(echo, 7, out _);
+        var random = new Random(29281);
+        var datagrams = Enumerable.Range(0, 64).Select(i => (i % 9) switch
+        {
+            0 => echo,
+            1 => Gpdu(0xBAD0 + (uint)i, Udp("10.45.0.2", "8.8.8.8", 1, 2)),
+            2 => Gpdu(0x100, Udp("10.45.0.2", "8.8.8.8", 1, 2))[..6],
+            3 => Gpdu(0x101, Udp("10.45.0.9", "8.8.8.8", 1, 2)), // the TEID's session, another UE: no PDR matches
+            _ => Gpdu(0x100 + (uint)random.Next(5), Udp($"10.45.0.{random.Next(2, 7)}", "8.8.8.8", 1, 2)),
+        }).ToArray();
+
+        var expected = datagrams.Select(d =>
+        {
+            var single = new PacketBatch(capacity: 1);
+            single.Add(d, Gnb, 2152);
+            _pipeline.ProcessN3(single, Stopwatch.GetTimestamp());
+            return (single[0].Verdict, single[0].DropReason, single.PacketBytes(0).ToArray());
+        }).ToArray();
+        foreach (var datagram in datagrams)
+        {
+            _batch.Add(datagram, Gnb, 2152);
+        }
+
+        _pipeline.ProcessN3(_batch, Stopwatch.GetTimestamp());
+
+        Assert.Equal(expected.Select(e => (e.Verdict, e.DropReason)), _batch.Packets.ToArray().Select(p => (p.Verdict, p.DropReason)));
+        Assert.Contains(expected, e => e.Verdict == PacketVerdict.ToN6);
+        Assert.Contains(expected, e => e.DropReason == DropReason.NoMatchingPdr);
+        for (var i = 0; i < datagrams.Length; i++)
+        {
+            if (expected[i].Verdict == PacketVerdict.ToN6)
+            {
+                Assert.Equal(expected[i].Item3, _batch.PacketBytes(i).ToArray());
+            }
+        }
+    }
 }
