@@ -50,11 +50,13 @@ public sealed class UserPlanePipeline
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
         var lookedUp = _lookedUp;
+        long bytes = 0;
         for (var start = 0; start < received; start += LookAheadGroup)
         {
             var end = Math.Min(received, start + LookAheadGroup);
             for (var i = start; i < end; i++)
             {
+                bytes += batch[i].Length;
                 lookedUp[i - start] = FindUplinkPdrs(batch, i);
             }
 
@@ -65,6 +67,9 @@ public sealed class UserPlanePipeline
         }
 
         lookedUp.AsSpan().Clear();
+        Counters.Add(CounterId.N3ReceivedPackets, received);
+        Counters.Add(CounterId.N3ReceivedBytes, bytes);
+        CountSent(batch);
     }
 
     /// <summary>Processes a batch received on an N6 port: plain IP packets toward UEs.</summary>
@@ -75,11 +80,13 @@ public sealed class UserPlanePipeline
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
         var lookedUp = _lookedUp;
+        long bytes = 0;
         for (var start = 0; start < received; start += LookAheadGroup)
         {
             var end = Math.Min(received, start + LookAheadGroup);
             for (var i = start; i < end; i++)
             {
+                bytes += batch[i].Length;
                 lookedUp[i - start] = FindDownlinkPdrs(batch, i);
             }
 
@@ -90,6 +97,9 @@ public sealed class UserPlanePipeline
         }
 
         lookedUp.AsSpan().Clear();
+        Counters.Add(CounterId.N6ReceivedPackets, received);
+        Counters.Add(CounterId.N6ReceivedBytes, bytes);
+        CountSent(batch);
     }
 
     /// <summary>
@@ -99,6 +109,33 @@ public sealed class UserPlanePipeline
     /// brings them in too. The second stage parses and checks everything, and uses what was found here only for the
     /// TEID it reads itself (the same octets).
     /// </summary>
+    /// <summary>The last stage: packets and bytes sent, counted by verdict once per batch rather than per packet.</summary>
+    private void CountSent(PacketBatch batch)
+    {
+        long n3Packets = 0, n3Bytes = 0, n6Packets = 0, n6Bytes = 0;
+        foreach (ref readonly var packet in batch.Packets)
+        {
+            switch (packet.Verdict)
+            {
+                case PacketVerdict.ToN6:
+                    n6Packets++;
+                    n6Bytes += packet.Length;
+                    break;
+                case PacketVerdict.ToTunnel or PacketVerdict.Reply:
+                    n3Packets++;
+                    n3Bytes += packet.Length;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        Counters.Add(CounterId.N3SentPackets, n3Packets);
+        Counters.Add(CounterId.N3SentBytes, n3Bytes);
+        Counters.Add(CounterId.N6SentPackets, n6Packets);
+        Counters.Add(CounterId.N6SentBytes, n6Bytes);
+    }
+
     private CompiledPdr[]? FindUplinkPdrs(PacketBatch batch, int index)
     {
         ref var packet = ref batch[index];
@@ -144,8 +181,6 @@ public sealed class UserPlanePipeline
     {
         ref var packet = ref batch[index];
         var datagram = batch.Buffer.AsSpan(packet.Offset, packet.Length);
-        Counters.Add(CounterId.N3ReceivedPackets, 1);
-        Counters.Add(CounterId.N3ReceivedBytes, packet.Length);
 
         var reason = GtpReader.TryRead(datagram, out var gtp);
         if (reason != DropReason.None)
@@ -228,8 +263,6 @@ public sealed class UserPlanePipeline
     private void ProcessN6Packet(PacketBatch batch, int index, long now, CompiledPdr[]? pdrs)
     {
         ref var packet = ref batch[index];
-        Counters.Add(CounterId.N6ReceivedPackets, 1);
-        Counters.Add(CounterId.N6ReceivedBytes, packet.Length);
         var reason = InnerPacketReader.TryReadFiveTuple(batch.Buffer.AsSpan(packet.Offset, packet.Length), out var tuple);
         if (reason != DropReason.None)
         {
@@ -343,8 +376,7 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        var far = pdr.Far;
-        if (far.DuplicateTo is { } duplicate)
+        if (pdr.DuplicateTo is { } duplicate)
         {
             var copy = batch.Duplicate(index);
             if (copy < 0)
@@ -354,7 +386,7 @@ public sealed class UserPlanePipeline
             else
             {
                 ref var copied = ref batch[copy];
-                ToTunnel(batch, ref copied, duplicate.PeerAddress, duplicate.PeerPort, duplicate.Teid, null, far.Dscp);
+                ToTunnel(batch, ref copied, duplicate.PeerAddress, duplicate.PeerPort, duplicate.Teid, null, pdr.Far.Dscp);
             }
         }
 
@@ -374,6 +406,7 @@ public sealed class UserPlanePipeline
         PduSessionContainer? container = uplink
             ? (packetQfi >= 0 || markQfi >= 0 ? new PduSessionContainer(PduSessionInformationType.Uplink, (byte)(markQfi >= 0 ? markQfi : packetQfi)) : null)
             : (markQfi >= 0 ? new PduSessionContainer(PduSessionInformationType.Downlink, (byte)markQfi, pdr.Rqi) : null);
+        var far = pdr.Far;
         ToTunnel(batch, ref packet, far.PeerAddress, far.PeerPort, far.PeerTeid, container, far.Dscp);
     }
 
@@ -436,8 +469,6 @@ public sealed class UserPlanePipeline
 
         packet.Verdict = PacketVerdict.ToN6;
         packet.EgressPort = port;
-        Counters.Add(CounterId.N6SentPackets, 1);
-        Counters.Add(CounterId.N6SentBytes, packet.Length);
     }
 
     private void ToTunnel(PacketBatch batch, ref PacketDescriptor packet, InetAddress peer, ushort peerPort, uint teid, PduSessionContainer? container, byte dscp)
@@ -456,8 +487,6 @@ public sealed class UserPlanePipeline
         }
 
         packet.Verdict = PacketVerdict.ToTunnel;
-        Counters.Add(CounterId.N3SentPackets, 1);
-        Counters.Add(CounterId.N3SentBytes, packet.Length);
     }
 
     private void Buffer(PacketBatch batch, ref PacketDescriptor packet, CompiledSession session, CompiledPdr pdr)
@@ -484,13 +513,11 @@ public sealed class UserPlanePipeline
     }
 
     /// <summary>Sends the answer written over the packet back where the packet came from.</summary>
-    private void Answered(ref PacketDescriptor packet, int length)
+    private static void Answered(ref PacketDescriptor packet, int length)
     {
         packet.Length = length;
         packet.Verdict = PacketVerdict.Reply;
         packet.TunnelOffset = packet.Offset;
-        Counters.Add(CounterId.N3SentPackets, 1);
-        Counters.Add(CounterId.N3SentBytes, length);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,6 +27,7 @@ internal sealed class CompiledPdr
         IsUplink = rule.Pdi.SourceInterface == SourceInterface.Access;
         Egress = far.Egress;
         N6Port = far.N6Port;
+        DuplicateTo = far.DuplicateTo;
         GateOpen = Array.TrueForAll(qers, q => IsUplink ? q.Rule.UplinkGateOpen : q.Rule.DownlinkGateOpen);
         var policers = qers.Select(q => IsUplink ? q.UplinkBucket : q.DownlinkBucket).OfType<TokenBucket>().ToArray();
         Policer = policers.FirstOrDefault();
@@ -73,6 +74,9 @@ internal sealed class CompiledPdr
 
     /// <summary>The FAR's N6 port (with <see cref="EgressKind.N6"/>).</summary>
     public int N6Port { get; }
+
+    /// <summary>The FAR's duplicating tunnel (lawful interception), if it duplicates.</summary>
+    public OuterHeaderCreation? DuplicateTo { get; }
 
     /// <summary>Whether every QER's gate is open in this PDR's direction.</summary>
     public bool GateOpen { get; }
