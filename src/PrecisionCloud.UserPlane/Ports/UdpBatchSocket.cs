@@ -194,6 +194,24 @@ public sealed unsafe class UdpBatchSocket : IDisposable
     }
 
     /// <summary>
+    /// Has the kernel discard every datagram that arrives for this socket (a classic BPF filter that accepts nothing),
+    /// for when a <see cref="PacketRingReceiver"/> receives the port's traffic and this socket only holds the port and
+    /// sends. Nothing is queued, so nothing is received twice.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
+    public void DiscardIncoming()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Socket filters are a Linux feature.");
+        }
+
+        const ushort Return = 0x06;
+        PacketRingReceiver.AttachFilter((int)_socket.Handle, [new LinuxSockets.FilterInstruction(Return, 0, 0, 0)]);
+    }
+
+    /// <summary>
     /// Asks for a kernel receive buffer: with CAP_NET_ADMIN past net.core.rmem_max (SO_RCVBUFFORCE), otherwise up to
     /// it. A UPF needs a deep buffer to ride out bursts while a worker is busy with a batch.
     /// </summary>
