@@ -15,6 +15,16 @@ public sealed class UserPlaneHostOptions
     /// <summary>N3 workers, each with its own socket on the port (SO_REUSEPORT) and pipeline; 1 by default.</summary>
     public int Workers { get; set; } = 1;
 
+    /// <summary>
+    /// The interface to receive N3 on through a PACKET_MMAP ring (see <see cref="Ports.PacketRingReceiver"/>) instead
+    /// of the UDP socket; none by default. Several times the socket's rate per worker; needs CAP_NET_RAW, takes IPv4
+    /// only, and drops outer IP fragments (counted), so the N3 MTU must carry GTP-U unfragmented.
+    /// </summary>
+    public string? N3PacketRingInterface { get; set; }
+
+    /// <summary>Frames in each worker's packet ring (with <see cref="N3PacketRingInterface"/>); 8192 by default.</summary>
+    public int N3PacketRingFrames { get; set; } = 8192;
+
     /// <summary>Packets per batch; 64 by default.</summary>
     public int BatchSize { get; set; } = 64;
 

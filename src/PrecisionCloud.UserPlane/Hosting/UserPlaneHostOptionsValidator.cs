@@ -31,6 +31,24 @@ internal sealed class UserPlaneHostOptionsValidator : IValidateOptions<UserPlane
             failures.Add($"{Prefix}Workers {options.Workers} must be from 1 to 64.");
         }
 
+        if (options.N3PacketRingInterface is { } ring)
+        {
+            if (ring.Length is < 1 or > 15 || ring.Any(char.IsWhiteSpace))
+            {
+                failures.Add($"{Prefix}N3PacketRingInterface '{ring}' must be an interface name of 1 to 15 characters.");
+            }
+
+            if (IPAddress.TryParse(options.N3Address, out var n3) && n3.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                failures.Add($"{Prefix}N3PacketRingInterface receives IPv4 only, but N3Address '{options.N3Address}' is not IPv4.");
+            }
+
+            if (options.N3PacketRingFrames is < 64 or > 1 << 20)
+            {
+                failures.Add($"{Prefix}N3PacketRingFrames {options.N3PacketRingFrames} must be from 64 to 1048576.");
+            }
+        }
+
         if (options.BatchSize is < 1 or > 1024)
         {
             failures.Add($"{Prefix}BatchSize {options.BatchSize} must be from 1 to 1024.");

@@ -20,6 +20,7 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
     private readonly ILogger<UserPlaneService> _logger;
     private readonly List<IN6Port> _n6Ports = [];
     private readonly List<UdpBatchSocket> _n3Sockets = [];
+    private readonly List<PacketRingReceiver> _n3Rings = [];
     private readonly List<Thread> _threads = [];
     private readonly CancellationTokenSource _stopping = new();
     private IN6Port?[] _portByIndex = [];
@@ -65,15 +66,36 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
             }
         }
 
+        if (_options.N3PacketRingInterface is { } ringInterface)
+        {
+            // Several workers' rings form one fanout group that spreads datagrams by flow hash (a gNB's tunnel stays
+            // on one worker, in order).
+            var fanoutGroup = _options.Workers > 1 ? (Environment.ProcessId & 0x7FFF) + 1 : 0;
+            foreach (var socket in _n3Sockets)
+            {
+                try
+                {
+                    _n3Rings.Add(new PacketRingReceiver(ringInterface, local, _options.N3PacketRingFrames, fanoutGroup: fanoutGroup));
+                }
+                catch (PacketRingException exception)
+                {
+                    throw new InvalidOperationException($"PrecisionCloud:UserPlane:N3PacketRingInterface '{ringInterface}': {exception.Message}", exception);
+                }
+
+                socket.DiscardIncoming();
+            }
+        }
+
         ulong seid = 1;
         foreach (var session in _options.StaticSessions)
         {
             _userPlane.Establish(StaticSessionRules.For(session, seid++));
         }
 
-        foreach (var socket in _n3Sockets)
+        for (var i = 0; i < _n3Sockets.Count; i++)
         {
-            Start($"upf-n3-{_threads.Count}", () => RunN3(socket));
+            var (socket, ring) = (_n3Sockets[i], i < _n3Rings.Count ? _n3Rings[i] : null);
+            Start($"upf-n3-{_threads.Count}", () => RunN3(socket, ring));
         }
 
         foreach (var port in _n6Ports)
@@ -106,6 +128,7 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
+        _n3Rings.ForEach(r => r.Dispose());
         _n3Sockets.ForEach(s => s.Dispose());
         _n6Ports.ForEach(p => p.Dispose());
         _stopping.Dispose();
@@ -118,13 +141,13 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
         thread.Start();
     }
 
-    private void RunN3(UdpBatchSocket socket)
+    private void RunN3(UdpBatchSocket socket, PacketRingReceiver? ring)
     {
         var pipeline = _userPlane.CreatePipeline();
         var batch = new PacketBatch(_options.BatchSize, _userPlane.Options.SlotSize, _userPlane.Options.Headroom);
         while (!_stopping.IsCancellationRequested)
         {
-            if (socket.Receive(batch, 100) == 0)
+            if ((ring?.Receive(batch, 100) ?? socket.Receive(batch, 100)) == 0)
             {
                 continue;
             }

@@ -24,6 +24,8 @@ internal static unsafe partial class LinuxSockets
     public const int PacketStatistics = 6;
     public const int PacketVersion = 10;
     public const int PacketIgnoreOutgoing = 23;
+    public const int PacketFanout = 18;
+    public const int PacketFanoutHash = 0;
     public const int TPacketV2 = 1;
     public const ushort EthernetIPv4 = 0x0800;
     public const int ProtectionReadWrite = 0x1 | 0x2;

@@ -51,8 +51,12 @@ public sealed unsafe class PacketRingReceiver : IDisposable
     /// <param name="localEndPoint">The N3 address and UDP port (2152); <see cref="IPAddress.Any"/> takes every address.</param>
     /// <param name="frameCount">Frames in the ring: how many datagrams can wait for the worker.</param>
     /// <param name="frameSize">Bytes per frame (a power of two of at least 2048); larger datagrams are dropped and counted.</param>
+    /// <param name="fanoutGroup">
+    /// A PACKET_FANOUT group (1-65535) shared by several workers' rings, which then split the datagrams by flow hash
+    /// (all of one peer's tunnel on one ring, in order); 0 for a single ring that takes everything.
+    /// </param>
     /// <exception cref="PacketRingException">The ring cannot be set up; the message names the cause and the fix.</exception>
-    public PacketRingReceiver(string interfaceName, IPEndPoint localEndPoint, int frameCount = 4096, int frameSize = 2048)
+    public PacketRingReceiver(string interfaceName, IPEndPoint localEndPoint, int frameCount = 4096, int frameSize = 2048, int fanoutGroup = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(interfaceName);
         ArgumentNullException.ThrowIfNull(localEndPoint);
@@ -62,6 +66,8 @@ public sealed unsafe class PacketRingReceiver : IDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(frameCount, 8);
+        ArgumentOutOfRangeException.ThrowIfNegative(fanoutGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fanoutGroup, 0xFFFF);
         if (frameSize < 2048 || (frameSize & (frameSize - 1)) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(frameSize), frameSize, "A power of two of at least 2048.");
@@ -125,6 +131,11 @@ public sealed unsafe class PacketRingReceiver : IDisposable
             if (LinuxSockets.bind(_descriptor, address, 20) < 0)
             {
                 throw Failure("bind to the interface");
+            }
+
+            if (fanoutGroup != 0)
+            {
+                SetOption(LinuxSockets.PacketFanout, fanoutGroup | (LinuxSockets.PacketFanoutHash << 16), "PACKET_FANOUT");
             }
         }
         catch

@@ -57,6 +57,65 @@ public sealed class UserPlaneServiceTests
     }
 
     [Fact]
+    public async Task N3_through_packet_rings_in_a_fanout_group_answers_every_echo_request()
+    {
+        Assert.True(Environment.UserName == "root", "A packet ring needs root (CAP_NET_RAW); CI runs as root.");
+        int port;
+        using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            port = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+
+        using var host = Build(options =>
+        {
+            options.Enabled = true;
+            options.N3Address = "127.0.0.1";
+            options.N3Port = port;
+            options.Workers = 2;
+            options.N3PacketRingInterface = "lo";
+            options.N3PacketRingFrames = 256;
+        });
+        await host.StartAsync();
+
+        // Requests from many source ports go to the two workers. rings by flow hash; each is answered once.
+        var answered = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            using var gnb = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            var request = new byte[12];
+            PrecisionCloud.UserPlane.Gtp.GtpWriter.TryWriteEchoRequest(request, (ushort)i, out _);
+            await gnb.SendAsync(request, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var response = await gnb.ReceiveAsync(timeout.Token);
+            Assert.Equal(PrecisionCloud.UserPlane.DropReason.None, PrecisionCloud.UserPlane.Gtp.GtpReader.TryRead(response.Buffer, out var echo));
+            Assert.Equal((PrecisionCloud.UserPlane.Gtp.GtpMessageType.EchoResponse, (ushort)i), (echo.MessageType, echo.SequenceNumber));
+            answered++;
+        }
+
+        await host.StopAsync();
+        Assert.Equal(16, answered);
+        Assert.Equal(16, host.Services.GetRequiredService<UserPlane>().GetStatistics().N3ReceivedPackets);
+    }
+
+    [Fact]
+    public async Task Packet_ring_settings_are_checked_naming_the_setting()
+    {
+        using var host = Build(options =>
+        {
+            options.Enabled = true;
+            options.N3Address = "::1";
+            options.N3PacketRingInterface = "an interface name";
+            options.N3PacketRingFrames = 10;
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PrecisionCloud:UserPlane:N3PacketRingInterface 'an interface name' must be an interface name of 1 to 15 characters.", error.Failures);
+        Assert.Contains("PrecisionCloud:UserPlane:N3PacketRingInterface receives IPv4 only, but N3Address '::1' is not IPv4.", error.Failures);
+        Assert.Contains("PrecisionCloud:UserPlane:N3PacketRingFrames 10 must be from 64 to 1048576.", error.Failures);
+    }
+
+    [Fact]
     public void Static_sessions_become_the_rules_an_smf_would_install()
     {
         var rules = StaticSessionRules.For(new StaticSessionOptions { UeAddress = "10.45.0.2", UplinkTeid = 7, GnbAddress = "10.200.0.2", DownlinkTeid = 8, Qfi = 5, DownlinkMbrKbps = 1000 }, 3);
