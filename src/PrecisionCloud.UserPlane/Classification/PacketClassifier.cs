@@ -18,6 +18,7 @@ public sealed class PacketClassifier
     private readonly LinearRules _linear;
     private readonly BitVectorTable<uint> _v4;
     private readonly BitVectorTable<UInt128> _v6;
+    private readonly CompactIPv4Rule[]? _smallV4;
 
     private PacketClassifier(LinearRules linear, BitVectorTable<uint> v4, BitVectorTable<UInt128> v6, int filterCount, ClassifierPath path)
     {
@@ -26,6 +27,7 @@ public sealed class PacketClassifier
         _v6 = v6;
         FilterCount = filterCount;
         Path = path;
+        _smallV4 = path == ClassifierPath.Scalar && linear.V4.Length <= SmallRuleSet ? [.. linear.V4.Select(r => new CompactIPv4Rule(r))] : null;
     }
 
     /// <summary>The number of filters.</summary>
@@ -97,6 +99,30 @@ public sealed class PacketClassifier
     /// <returns>The filter index, or -1 when none matches.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Classify(in FiveTuple tuple) => Classify(tuple, Path);
+
+    /// <summary>
+    /// Whether any filter matches: what a PDR asks of its SDF filters. A small rule set on the scalar path checks an
+    /// IPv4 packet inline against compact rules; everything else classifies.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool MatchesAny(in FiveTuple tuple)
+    {
+        if (_smallV4 is { } rules && !tuple.Source.IsIPv6)
+        {
+            var (source, destination) = (tuple.Source.IPv4, tuple.Destination.IPv4);
+            foreach (ref readonly var rule in rules.AsSpan())
+            {
+                if (rule.Matches(source, destination, tuple.Protocol, tuple.SourcePort, tuple.DestinationPort))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return Classify(tuple) >= 0;
+    }
 
     /// <summary>The index of the first matching filter, on a chosen path (for tests and benchmarks).</summary>
     /// <param name="tuple">The packet's 5-tuple.</param>

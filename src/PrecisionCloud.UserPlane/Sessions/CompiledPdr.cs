@@ -135,7 +135,7 @@ internal sealed class CompiledPdr
             }
         }
 
-        return Filters is null || Filters.Classify(tuple) >= 0;
+        return Filters is null || Filters.MatchesAny(tuple);
     }
 
     /// <summary>The UE's IPv6 prefix, boxed so that IPv4-only PDRs do not carry its bytes.</summary>
