@@ -40,31 +40,48 @@ public static class InnerPacketReader
     /// </summary>
     private static DropReason ReadIPv4(ReadOnlySpan<byte> packet, out FiveTuple tuple)
     {
-        tuple = default;
+        var reason = CheckIPv4(packet, out var headerLength, out var totalLength);
+        if (reason != DropReason.None)
+        {
+            tuple = default;
+            return reason;
+        }
+
+        var protocol = packet[9];
+        var fragmentOffset = BinaryPrimitives.ReadUInt16BigEndian(packet[6..]) & 0x1FFF;
+        uint ports = 0;
+        if (fragmentOffset == 0 && IpProtocol.HasPorts(protocol) && totalLength - headerLength >= 4)
+        {
+            ports = BinaryPrimitives.ReadUInt32BigEndian(packet[headerLength..]);
+        }
+
+        tuple = new FiveTuple(
+            InetAddress.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(packet[12..])),
+            InetAddress.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(packet[16..])),
+            protocol,
+            (ushort)(ports >> 16),
+            (ushort)ports,
+            fragmentOffset != 0);
+        return DropReason.None;
+    }
+
+    private static DropReason CheckIPv4(ReadOnlySpan<byte> packet, out int headerLength, out int totalLength)
+    {
+        headerLength = 0;
+        totalLength = 0;
         if (packet.Length < IPv4MinimumHeader)
         {
             return DropReason.InnerPacketTooShort;
         }
 
-        var headerLength = (packet[0] & 0x0F) * 4;
+        headerLength = (packet[0] & 0x0F) * 4;
         if (headerLength < IPv4MinimumHeader || headerLength > packet.Length)
         {
             return DropReason.InnerPacketHeaderLengthInvalid;
         }
 
-        var totalLength = BinaryPrimitives.ReadUInt16BigEndian(packet[2..]);
-        if (totalLength < headerLength || totalLength > packet.Length)
-        {
-            return DropReason.InnerPacketLengthMismatch;
-        }
-
-        var protocol = packet[9];
-        var fragmentOffset = BinaryPrimitives.ReadUInt16BigEndian(packet[6..]) & 0x1FFF;
-        var source = InetAddress.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(packet[12..]));
-        var destination = InetAddress.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(packet[16..]));
-        var (sourcePort, destinationPort) = fragmentOffset == 0 ? Ports(protocol, packet[headerLength..totalLength]) : default;
-        tuple = new FiveTuple(source, destination, protocol, sourcePort, destinationPort, fragmentOffset != 0);
-        return DropReason.None;
+        totalLength = BinaryPrimitives.ReadUInt16BigEndian(packet[2..]);
+        return totalLength < headerLength || totalLength > packet.Length ? DropReason.InnerPacketLengthMismatch : DropReason.None;
     }
 
     /// <summary>
