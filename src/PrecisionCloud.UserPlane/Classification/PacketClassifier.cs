@@ -121,8 +121,12 @@ public sealed class PacketClassifier
             return false;
         }
 
-        return Classify(tuple) >= 0;
+        return ClassifyOutOfLine(tuple) >= 0;
     }
+
+    /// <summary>The general search, kept out of the callers' code so its vector locals do not swell their frames.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ClassifyOutOfLine(in FiveTuple tuple) => Classify(tuple, Path);
 
     /// <summary>The index of the first matching filter, on a chosen path (for tests and benchmarks).</summary>
     /// <param name="tuple">The packet's 5-tuple.</param>

@@ -45,9 +45,6 @@ internal sealed class TunnelTemplate
 
     public int Length => _headers.Length;
 
-    /// <summary>Reads the template's headers (see <see cref="Sessions.CompiledPdr.Touch"/>).</summary>
-    public int Touch() => _headers[0];
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DropReason Apply(PacketBatch batch, ref PacketDescriptor packet)
     {

@@ -31,7 +31,6 @@ public sealed class UserPlanePipeline
     private const int LookAheadGroup = 16;
 
     private readonly CompiledPdr[]?[] _lookedUp = new CompiledPdr[]?[LookAheadGroup];
-    private int _warmth;
     private ushort _sequence;
 
     internal UserPlanePipeline(UserPlane owner)
@@ -105,9 +104,8 @@ public sealed class UserPlanePipeline
     /// <summary>
     /// The first stage of a batch: every packet's PDRs, looked up from the TEID at its fixed place in the GTP-U header
     /// before anything else is parsed. The lookups of different packets do not depend on each other, so the processor
-    /// overlaps their cache misses instead of taking them one packet at a time; touching the first PDR's meters
-    /// brings them in too. The second stage parses and checks everything, and uses what was found here only for the
-    /// TEID it reads itself (the same octets).
+    /// overlaps their cache misses instead of taking them one packet at a time. The second stage parses and checks
+    /// everything, and uses what was found here only for the TEID it reads itself (the same octets).
     /// </summary>
     /// <summary>The last stage: packets and bytes sent, counted by verdict once per batch rather than per packet.</summary>
     private void CountSent(PacketBatch batch)
@@ -145,7 +143,6 @@ public sealed class UserPlanePipeline
         }
 
         var pdrs = _owner.Teids.FindPdrs(BinaryPrimitives.ReadUInt32BigEndian(batch.Buffer.AsSpan(packet.Offset + 4, 4)));
-        Touch(pdrs);
         return pdrs;
     }
 
@@ -164,17 +161,7 @@ public sealed class UserPlanePipeline
             pdrs = _owner.UeIPv6.FindPdrs(BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]));
         }
 
-        Touch(pdrs);
         return pdrs;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Touch(CompiledPdr[]? pdrs)
-    {
-        if (pdrs is [var first, ..])
-        {
-            _warmth += first.Touch();
-        }
     }
 
     private void ProcessN3Packet(PacketBatch batch, int index, long now, CompiledPdr[]? pdrs)
@@ -185,53 +172,19 @@ public sealed class UserPlanePipeline
         var reason = GtpReader.TryRead(datagram, out var gtp);
         if (reason != DropReason.None)
         {
-            Drop(ref packet, reason);
-            if (reason == DropReason.ExtensionHeaderNotComprehended
-                && GtpWriter.TryWriteSupportedExtensionHeadersNotification(AnswerArea(batch, packet), _sequence++, SupportedExtensionHeaders, out var written))
-            {
-                Answered(ref packet, written);
-            }
-
+            Reject(batch, ref packet, reason);
             return;
         }
 
-        switch (gtp.MessageType)
+        if (gtp.MessageType != GtpMessageType.GPdu)
         {
-            case GtpMessageType.GPdu:
-                break;
-            case GtpMessageType.EchoRequest:
-                Counters.Add(CounterId.EchoRequests, 1);
-                if (GtpWriter.TryWriteEchoResponse(AnswerArea(batch, packet), gtp.SequenceNumber, 0, out var echo))
-                {
-                    Answered(ref packet, echo);
-                }
-
-                return;
-            case GtpMessageType.ErrorIndication:
-                if (GtpSignalling.TryReadErrorIndication(datagram.Slice(gtp.PayloadOffset, gtp.PayloadLength), out var teid, out var peer) == DropReason.None)
-                {
-                    _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.ErrorIndicationReceived, 0, Peer: peer, Teid: teid));
-                }
-
-                packet.Verdict = PacketVerdict.Consumed;
-                return;
-            default:
-                packet.Verdict = PacketVerdict.Consumed;
-                return;
+            Signalling(batch, ref packet, datagram, gtp);
+            return;
         }
 
         if (pdrs is null)
         {
-            Drop(ref packet, DropReason.UnknownTeid);
-            if (_errorIndications.TryTake(now)
-                && GtpWriter.TryWriteErrorIndication(AnswerArea(batch, packet), _sequence++, gtp.Teid, _owner.Options.N3Address, packet.RemotePort, out var indication))
-            {
-                // TS 29.281 §7.3.1: to the sender's GTP-U port, with its source port in the UDP Port extension header.
-                Answered(ref packet, indication);
-                packet.RemotePort = _owner.Options.GtpUPort;
-                Counters.Add(CounterId.ErrorIndicationsSent, 1);
-            }
-
+            UnknownTeid(batch, ref packet, gtp.Teid, now);
             return;
         }
 
@@ -258,6 +211,61 @@ public sealed class UserPlanePipeline
         }
 
         Apply(batch, index, pdr, tuple, now, qfi);
+    }
+
+    /// <summary>A datagram that is not an acceptable GTP-U message; one with an extension header we must but cannot comprehend is answered.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Reject(PacketBatch batch, ref PacketDescriptor packet, DropReason reason)
+    {
+        Drop(ref packet, reason);
+        if (reason == DropReason.ExtensionHeaderNotComprehended
+            && GtpWriter.TryWriteSupportedExtensionHeadersNotification(AnswerArea(batch, packet), _sequence++, SupportedExtensionHeaders, out var written))
+        {
+            Answered(ref packet, written);
+        }
+    }
+
+    /// <summary>GTP-U signalling: Echo Request answered in the path, Error Indication raised as an event, the rest consumed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Signalling(PacketBatch batch, ref PacketDescriptor packet, ReadOnlySpan<byte> datagram, in GtpPacket gtp)
+    {
+        switch (gtp.MessageType)
+        {
+            case GtpMessageType.EchoRequest:
+                Counters.Add(CounterId.EchoRequests, 1);
+                if (GtpWriter.TryWriteEchoResponse(AnswerArea(batch, packet), gtp.SequenceNumber, 0, out var echo))
+                {
+                    Answered(ref packet, echo);
+                }
+
+                return;
+            case GtpMessageType.ErrorIndication:
+                if (GtpSignalling.TryReadErrorIndication(datagram.Slice(gtp.PayloadOffset, gtp.PayloadLength), out var teid, out var peer) == DropReason.None)
+                {
+                    _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.ErrorIndicationReceived, 0, Peer: peer, Teid: teid));
+                }
+
+                packet.Verdict = PacketVerdict.Consumed;
+                return;
+            default:
+                packet.Verdict = PacketVerdict.Consumed;
+                return;
+        }
+    }
+
+    /// <summary>A G-PDU for a TEID no session has: dropped, and answered with a rate-limited Error Indication.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UnknownTeid(PacketBatch batch, ref PacketDescriptor packet, uint teid, long now)
+    {
+        Drop(ref packet, DropReason.UnknownTeid);
+        if (_errorIndications.TryTake(now)
+            && GtpWriter.TryWriteErrorIndication(AnswerArea(batch, packet), _sequence++, teid, _owner.Options.N3Address, packet.RemotePort, out var indication))
+        {
+            // TS 29.281 §7.3.1: to the sender's GTP-U port, with its source port in the UDP Port extension header.
+            Answered(ref packet, indication);
+            packet.RemotePort = _owner.Options.GtpUPort;
+            Counters.Add(CounterId.ErrorIndicationsSent, 1);
+        }
     }
 
     private void ProcessN6Packet(PacketBatch batch, int index, long now, CompiledPdr[]? pdrs)
@@ -305,7 +313,6 @@ public sealed class UserPlanePipeline
     private void Apply(PacketBatch batch, int index, CompiledPdr pdr, in FiveTuple tuple, long now, int packetQfi)
     {
         ref var packet = ref batch[index];
-        var uplink = pdr.IsUplink;
         if (!pdr.GateOpen)
         {
             Drop(ref packet, DropReason.GateClosed);
@@ -318,43 +325,14 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        var markQfi = pdr.MarkQfi;
-        var session = pdr.Session;
         var egress = pdr.Egress;
         var port = pdr.N6Port;
-        if (uplink && egress == EgressKind.N6)
+        if (egress == EgressKind.N6 && pdr.IsUplink && !_owner.CurrentSteering.IsEmpty)
         {
-            var steering = _owner.CurrentSteering;
-            if (!steering.IsEmpty)
+            port = Steer(batch, index, tuple, port);
+            if (packet.Verdict == PacketVerdict.Drop)
             {
-                var rule = steering.Classifier.Classify(tuple);
-                if (rule >= 0)
-                {
-                    Counters.Add(CounterId.SteeringHits, 1);
-                    switch (steering.Rules[rule].Action)
-                    {
-                        case SteeringAction.Drop:
-                            Drop(ref packet, DropReason.SteeringDrop);
-                            return;
-                        case SteeringAction.ForwardDecapsulated:
-                            port = steering.Ports[rule];
-                            break;
-                        case SteeringAction.DuplicateDecapsulated:
-                            var copy = batch.Duplicate(index);
-                            if (copy < 0)
-                            {
-                                Counters.Drop(DropReason.DuplicateNoSlot);
-                            }
-                            else
-                            {
-                                ToN6(ref batch[copy], steering.Ports[rule]);
-                            }
-
-                            break;
-                        default:
-                            break;
-                    }
-                }
+                return;
             }
         }
 
@@ -366,28 +344,19 @@ public sealed class UserPlanePipeline
 
         if (egress == EgressKind.Buffer)
         {
-            Buffer(batch, ref packet, session, pdr);
+            Buffer(batch, ref packet, pdr.Session, pdr);
             return;
         }
 
-        if (pdr.Urr is { } urr && !(Count(session, urr, uplink, packet.Length, now) && CountMore(session, pdr.MoreUrrs, uplink, packet.Length, now)))
+        if (pdr.Urr is { } urr && !(Count(pdr.Session, urr, pdr.IsUplink, packet.Length, now) && CountMore(pdr.Session, pdr.MoreUrrs, pdr.IsUplink, packet.Length, now)))
         {
             Drop(ref packet, DropReason.QuotaExhausted);
             return;
         }
 
-        if (pdr.DuplicateTo is { } duplicate)
+        if (pdr.DuplicateTo is not null)
         {
-            var copy = batch.Duplicate(index);
-            if (copy < 0)
-            {
-                Counters.Drop(DropReason.DuplicateNoSlot);
-            }
-            else
-            {
-                ref var copied = ref batch[copy];
-                ToTunnel(batch, ref copied, duplicate.PeerAddress, duplicate.PeerPort, duplicate.Teid, null, pdr.Far.Dscp);
-            }
+            Duplicate(batch, index, pdr);
         }
 
         if (egress == EgressKind.N6)
@@ -402,8 +371,72 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        // Into a tunnel: toward the UE (downlink, N3) or another UPF (uplink, N9).
-        PduSessionContainer? container = uplink
+        Encapsulate(batch, ref packet, pdr, packetQfi);
+    }
+
+    /// <summary>
+    /// Local breakout: the first steering rule the uplink packet matches decides its N6 port, drops it, or sends a
+    /// copy to a local port. Returns the port; a drop shows in the packet's verdict.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Steer(PacketBatch batch, int index, in FiveTuple tuple, int port)
+    {
+        var steering = _owner.CurrentSteering;
+        var rule = steering.Classifier.Classify(tuple);
+        if (rule < 0)
+        {
+            return port;
+        }
+
+        Counters.Add(CounterId.SteeringHits, 1);
+        switch (steering.Rules[rule].Action)
+        {
+            case SteeringAction.Drop:
+                Drop(ref batch[index], DropReason.SteeringDrop);
+                return port;
+            case SteeringAction.ForwardDecapsulated:
+                return steering.Ports[rule];
+            case SteeringAction.DuplicateDecapsulated:
+                var copy = batch.Duplicate(index);
+                if (copy < 0)
+                {
+                    Counters.Drop(DropReason.DuplicateNoSlot);
+                }
+                else
+                {
+                    ToN6(ref batch[copy], steering.Ports[rule]);
+                }
+
+                return port;
+            default:
+                return port;
+        }
+    }
+
+    /// <summary>The FAR duplicates: a copy goes into the duplicating tunnel (without a PDU Session Container).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Duplicate(PacketBatch batch, int index, CompiledPdr pdr)
+    {
+        var duplicate = pdr.DuplicateTo!;
+        var copy = batch.Duplicate(index);
+        if (copy < 0)
+        {
+            Counters.Drop(DropReason.DuplicateNoSlot);
+            return;
+        }
+
+        ToTunnel(batch, ref batch[copy], duplicate.PeerAddress, duplicate.PeerPort, duplicate.Teid, null, pdr.Far.Dscp);
+    }
+
+    /// <summary>
+    /// Into a tunnel without prebuilt headers: toward the UE over IPv6 (N3), or uplink toward another UPF (N9),
+    /// keeping the packet's QFI unless a QER marks one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Encapsulate(PacketBatch batch, ref PacketDescriptor packet, CompiledPdr pdr, int packetQfi)
+    {
+        var markQfi = pdr.MarkQfi;
+        PduSessionContainer? container = pdr.IsUplink
             ? (packetQfi >= 0 || markQfi >= 0 ? new PduSessionContainer(PduSessionInformationType.Uplink, (byte)(markQfi >= 0 ? markQfi : packetQfi)) : null)
             : (markQfi >= 0 ? new PduSessionContainer(PduSessionInformationType.Downlink, (byte)markQfi, pdr.Rqi) : null);
         var far = pdr.Far;
@@ -440,11 +473,15 @@ public sealed class UserPlanePipeline
 
         if (raised != UsageReportTriggers.None)
         {
-            _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.UsageReportDue, session.Rules.Seid, urr.Rule.Id, raised));
+            RaiseUsageReportDue(session, urr, raised);
         }
 
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RaiseUsageReportDue(CompiledSession session, UrrState urr, UsageReportTriggers raised) =>
+        _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.UsageReportDue, session.Rules.Seid, urr.Rule.Id, raised));
 
     private bool CountMore(CompiledSession session, UrrState[] more, bool uplink, int bytes, long now)
     {
@@ -489,6 +526,7 @@ public sealed class UserPlanePipeline
         packet.Verdict = PacketVerdict.ToTunnel;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Buffer(PacketBatch batch, ref PacketDescriptor packet, CompiledSession session, CompiledPdr pdr)
     {
         var added = session.Buffer?.TryAdd(batch.Buffer.AsSpan(packet.Offset, packet.Length)) ?? -1;

@@ -105,12 +105,6 @@ internal sealed class CompiledPdr
     /// <summary>The prebuilt outer headers when the FAR tunnels over IPv4 and the QFI is fixed by the rules; otherwise none.</summary>
     public Pipeline.TunnelTemplate? Tunnel { get; init; }
 
-    /// <summary>
-    /// Reads one field of each object a packet of this PDR will use, so that a batch's first stage brings them into
-    /// the cache for all its packets at once; the sum only keeps the reads from being optimized away.
-    /// </summary>
-    public int Touch() => Qfi + (Policer?.Touch() ?? 0) + (Urr?.QuotaExhausted == true ? 1 : 0) + (Tunnel?.Touch() ?? 0);
-
     public bool Matches(in FiveTuple tuple, bool uplink, int packetQfi)
     {
         if (Qfi >= 0 && Qfi != packetQfi)

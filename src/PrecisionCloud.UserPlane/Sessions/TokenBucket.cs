@@ -24,9 +24,6 @@ internal sealed class TokenBucket
 
     public ulong RateKbps { get; }
 
-    /// <summary>Reads the bucket's state (see <see cref="CompiledPdr.Touch"/>).</summary>
-    public int Touch() => (int)_lastTicks;
-
     public bool TryConsume(int bytes, long nowTicks)
     {
         var elapsed = nowTicks - _lastTicks;
