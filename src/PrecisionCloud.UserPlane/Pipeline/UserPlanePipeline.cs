@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using PrecisionCloud.UserPlane.Gtp;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Sessions;
@@ -107,6 +108,18 @@ public sealed class UserPlanePipeline
     /// overlaps their cache misses instead of taking them one packet at a time. The second stage parses and checks
     /// everything, and uses what was found here only for the TEID it reads itself (the same octets).
     /// </summary>
+    /// <summary>Asks for the first PDR's fields (two cache lines) to be brought in while the rest of the group is looked up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(CompiledPdr[]? pdrs)
+    {
+        if (Sse.IsSupported && pdrs is [var first, ..])
+        {
+            var fields = (byte*)Unsafe.AsPointer(ref Unsafe.As<ObjectFields>(first).First);
+            Sse.Prefetch0(fields);
+            Sse.Prefetch0(fields + 64);
+        }
+    }
+
     /// <summary>The last stage: packets and bytes sent, counted by verdict once per batch rather than per packet.</summary>
     private void CountSent(PacketBatch batch)
     {
@@ -143,6 +156,7 @@ public sealed class UserPlanePipeline
         }
 
         var pdrs = _owner.Teids.FindPdrs(BinaryPrimitives.ReadUInt32BigEndian(batch.Buffer.AsSpan(packet.Offset + 4, 4)));
+        Prefetch(pdrs);
         return pdrs;
     }
 
@@ -161,6 +175,7 @@ public sealed class UserPlanePipeline
             pdrs = _owner.UeIPv6.FindPdrs(BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]));
         }
 
+        Prefetch(pdrs);
         return pdrs;
     }
 
