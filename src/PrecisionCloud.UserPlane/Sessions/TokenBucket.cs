@@ -1,24 +1,31 @@
 namespace PrecisionCloud.UserPlane.Sessions;
 
 /// <summary>
-/// A token bucket policing one direction of a QER's maximum bit rate. Tokens are bytes; they refill at the rate
-/// per <see cref="System.Diagnostics.Stopwatch"/> tick up to the burst size. Owned by the worker that handles the
-/// session's packets of that direction, so it needs no synchronization.
+/// A token bucket policing one direction of a QER's maximum bit rate, in integer arithmetic: a token is one byte
+/// times <see cref="System.Diagnostics.Stopwatch.Frequency"/>, so the bucket refills by exactly the rate in bytes per
+/// second for every elapsed tick, and a packet costs its length times the frequency. Owned by the worker that
+/// handles the session's packets of that direction, so it needs no synchronization.
 /// </summary>
 internal sealed class TokenBucket
 {
-    private readonly double _bytesPerTick;
-    private readonly double _burstBytes;
-    private double _tokens;
+    private static readonly long TicksPerSecond = System.Diagnostics.Stopwatch.Frequency;
+    private readonly long _bytesPerSecond;
+    private readonly long _capacity;
+    private readonly long _ticksToFill;
+    private long _tokens;
     private long _lastTicks;
 
     public TokenBucket(ulong kilobitsPerSecond, TimeSpan burst, long nowTicks)
     {
         RateKbps = kilobitsPerSecond;
-        var bytesPerSecond = kilobitsPerSecond * 1000.0 / 8;
-        _bytesPerTick = bytesPerSecond / System.Diagnostics.Stopwatch.Frequency;
-        _burstBytes = Math.Max(bytesPerSecond * burst.TotalSeconds, 1600);
-        _tokens = _burstBytes;
+
+        // Rates beyond what a long can scale are clamped; at those rates the burst allowance is gigabytes anyway.
+        var largestBurstBytes = long.MaxValue / 2 / TicksPerSecond;
+        _bytesPerSecond = (long)Math.Min(kilobitsPerSecond * 125.0, largestBurstBytes);
+        var burstBytes = (long)Math.Clamp(_bytesPerSecond * burst.TotalSeconds, 1600, largestBurstBytes);
+        _capacity = burstBytes * TicksPerSecond;
+        _ticksToFill = (_capacity / _bytesPerSecond) + 1;
+        _tokens = _capacity;
         _lastTicks = nowTicks;
     }
 
@@ -29,16 +36,17 @@ internal sealed class TokenBucket
         var elapsed = nowTicks - _lastTicks;
         if (elapsed > 0)
         {
-            _tokens = Math.Min(_burstBytes, _tokens + (elapsed * _bytesPerTick));
+            _tokens = Math.Min(_capacity, _tokens + (Math.Min(elapsed, _ticksToFill) * _bytesPerSecond));
             _lastTicks = nowTicks;
         }
 
-        if (_tokens < bytes)
+        var cost = bytes * TicksPerSecond;
+        if (_tokens < cost)
         {
             return false;
         }
 
-        _tokens -= bytes;
+        _tokens -= cost;
         return true;
     }
 }
