@@ -115,11 +115,19 @@ public static class GtpReader
                 return DropReason.ExtensionHeaderTruncated;
             }
 
-            var content = datagram.Slice(offset + 1, extensionLength - 2);
-            var reason = ReadExtension(next, content, ref packet);
-            if (reason != DropReason.None)
+            if (next == (byte)GtpExtensionHeaderType.PduSessionContainer && extensionLength == 4 && datagram[offset + 1] >> 4 == (int)PduSessionInformationType.Uplink)
             {
-                return reason;
+                // The common case on N3, an uplink PDU Session Container of one word, read without the general switch.
+                packet.PduSessionContainer = new PduSessionContainer(PduSessionInformationType.Uplink, (byte)(datagram[offset + 2] & 0x3F));
+                packet.HasPduSessionContainer = true;
+            }
+            else
+            {
+                var reason = ReadExtension(next, datagram.Slice(offset + 1, extensionLength - 2), ref packet);
+                if (reason != DropReason.None)
+                {
+                    return reason;
+                }
             }
 
             next = datagram[offset + extensionLength - 1];
