@@ -45,37 +45,20 @@ public sealed class UserPlanePipeline
     /// <summary>Processes a batch received on N3 (or N9): datagrams that are GTP-U messages.</summary>
     /// <param name="batch">The batch; each packet's verdict is set.</param>
     /// <param name="nowTicks">The batch's time (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
-    public void ProcessN3(PacketBatch batch, long nowTicks)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var received = batch.Count;
-        var lookedUp = _lookedUp;
-        long bytes = 0;
-        for (var start = 0; start < received; start += LookAheadGroup)
-        {
-            var end = Math.Min(received, start + LookAheadGroup);
-            for (var i = start; i < end; i++)
-            {
-                bytes += batch[i].Length;
-                lookedUp[i - start] = FindUplinkPdrs(batch, i);
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                ProcessN3Packet(batch, i, nowTicks, lookedUp[i - start]);
-            }
-        }
-
-        lookedUp.AsSpan().Clear();
-        Counters.Add(CounterId.N3ReceivedPackets, received);
-        Counters.Add(CounterId.N3ReceivedBytes, bytes);
-        CountSent(batch);
-    }
+    public void ProcessN3(PacketBatch batch, long nowTicks) => Process<FromN3>(batch, nowTicks);
 
     /// <summary>Processes a batch received on an N6 port: plain IP packets toward UEs.</summary>
     /// <param name="batch">The batch; each packet's verdict is set.</param>
     /// <param name="nowTicks">The batch's time.</param>
-    public void ProcessN6(PacketBatch batch, long nowTicks)
+    public void ProcessN6(PacketBatch batch, long nowTicks) => Process<FromN6>(batch, nowTicks);
+
+    /// <summary>
+    /// A batch in groups of <see cref="LookAheadGroup"/>: first every packet's PDRs are looked up, then each packet is
+    /// processed; received and sent packets are counted once per batch. The side is a type argument, so each side
+    /// gets its own compiled loop with its steps inlined.
+    /// </summary>
+    private void Process<TSide>(PacketBatch batch, long nowTicks)
+        where TSide : struct, IBatchSide
     {
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
@@ -87,18 +70,18 @@ public sealed class UserPlanePipeline
             for (var i = start; i < end; i++)
             {
                 bytes += batch[i].Length;
-                lookedUp[i - start] = FindDownlinkPdrs(batch, i);
+                lookedUp[i - start] = TSide.FindPdrs(this, batch, i);
             }
 
             for (var i = start; i < end; i++)
             {
-                ProcessN6Packet(batch, i, nowTicks, lookedUp[i - start]);
+                TSide.ProcessPacket(this, batch, i, nowTicks, lookedUp[i - start]);
             }
         }
 
         lookedUp.AsSpan().Clear();
-        Counters.Add(CounterId.N6ReceivedPackets, received);
-        Counters.Add(CounterId.N6ReceivedBytes, bytes);
+        Counters.Add(TSide.ReceivedPackets, received);
+        Counters.Add(TSide.ReceivedBytes, bytes);
         CountSent(batch);
     }
 
@@ -579,5 +562,47 @@ public sealed class UserPlanePipeline
         packet.Verdict = PacketVerdict.Drop;
         packet.DropReason = reason;
         Counters.Drop(reason);
+    }
+
+    /// <summary>What differs between the two sides a batch can come from.</summary>
+    private interface IBatchSide
+    {
+        static abstract CounterId ReceivedPackets { get; }
+
+        static abstract CounterId ReceivedBytes { get; }
+
+        static abstract CompiledPdr[]? FindPdrs(UserPlanePipeline pipeline, PacketBatch batch, int index);
+
+        static abstract void ProcessPacket(UserPlanePipeline pipeline, PacketBatch batch, int index, long now, CompiledPdr[]? pdrs);
+    }
+
+    /// <summary>N3 (and N9): GTP-U, uplink.</summary>
+    private struct FromN3 : IBatchSide
+    {
+        public static CounterId ReceivedPackets => CounterId.N3ReceivedPackets;
+
+        public static CounterId ReceivedBytes => CounterId.N3ReceivedBytes;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static CompiledPdr[]? FindPdrs(UserPlanePipeline pipeline, PacketBatch batch, int index) => pipeline.FindUplinkPdrs(batch, index);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ProcessPacket(UserPlanePipeline pipeline, PacketBatch batch, int index, long now, CompiledPdr[]? pdrs) =>
+            pipeline.ProcessN3Packet(batch, index, now, pdrs);
+    }
+
+    /// <summary>N6: plain IP, downlink.</summary>
+    private struct FromN6 : IBatchSide
+    {
+        public static CounterId ReceivedPackets => CounterId.N6ReceivedPackets;
+
+        public static CounterId ReceivedBytes => CounterId.N6ReceivedBytes;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static CompiledPdr[]? FindPdrs(UserPlanePipeline pipeline, PacketBatch batch, int index) => pipeline.FindDownlinkPdrs(batch, index);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ProcessPacket(UserPlanePipeline pipeline, PacketBatch batch, int index, long now, CompiledPdr[]? pdrs) =>
+            pipeline.ProcessN6Packet(batch, index, now, pdrs);
     }
 }

@@ -34,43 +34,15 @@ internal sealed class SessionIndex<TKey>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public CompiledPdr[]? FindPdrs(TKey key)
     {
-        var slots = Volatile.Read(ref _slots);
-        var mask = slots.Length - 1;
-        for (var index = Hash(key) & mask; ; index = (index + 1) & mask)
-        {
-            ref var slot = ref slots[index];
-            var state = Volatile.Read(ref slot.State);
-            if (state == Empty)
-            {
-                return null;
-            }
-
-            if (state == Full && slot.Key.Equals(key))
-            {
-                return Volatile.Read(ref slot.Pdrs);
-            }
-        }
+        ref var slot = ref Probe(Volatile.Read(ref _slots), key);
+        return Unsafe.IsNullRef(ref slot) ? null : Volatile.Read(ref slot.Pdrs);
     }
 
     /// <summary>The session that owns <paramref name="key"/> (the control path), or <see langword="null"/>.</summary>
     public SessionHandle? Find(TKey key)
     {
-        var slots = Volatile.Read(ref _slots);
-        var mask = slots.Length - 1;
-        for (var index = Hash(key) & mask; ; index = (index + 1) & mask)
-        {
-            ref var slot = ref slots[index];
-            var state = Volatile.Read(ref slot.State);
-            if (state == Empty)
-            {
-                return null;
-            }
-
-            if (state == Full && slot.Key.Equals(key))
-            {
-                return slot.Owner;
-            }
-        }
+        ref var slot = ref Probe(Volatile.Read(ref _slots), key);
+        return Unsafe.IsNullRef(ref slot) ? null : slot.Owner;
     }
 
     /// <summary>Points <paramref name="key"/> at <paramref name="owner"/> and the PDRs its packets are matched against.</summary>
@@ -147,6 +119,27 @@ internal sealed class SessionIndex<TKey>
                     _full--;
                     return true;
                 }
+            }
+        }
+    }
+
+    /// <summary>The full slot holding <paramref name="key"/>, or a null reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Slot Probe(Slot[] slots, TKey key)
+    {
+        var mask = slots.Length - 1;
+        for (var index = Hash(key) & mask; ; index = (index + 1) & mask)
+        {
+            ref var slot = ref slots[index];
+            var state = Volatile.Read(ref slot.State);
+            if (state == Empty)
+            {
+                return ref Unsafe.NullRef<Slot>();
+            }
+
+            if (state == Full && slot.Key.Equals(key))
+            {
+                return ref slot;
             }
         }
     }
