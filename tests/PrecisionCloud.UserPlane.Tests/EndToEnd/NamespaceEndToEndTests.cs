@@ -7,7 +7,7 @@ using PrecisionCloud.UserPlane.Gtp;
 using PrecisionCloud.UserPlane.Hosting;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Steering;
-using PrecisionCloud.UserPlane.Tests.Oracles;
+using PrecisionCloud.Tests.Oracles;
 
 namespace PrecisionCloud.UserPlane.Tests.EndToEnd;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PrecisionCloud.UserPlane.Gtp;
 using PrecisionCloud.UserPlane.Packets;
-using PrecisionCloud.UserPlane.Tests.Oracles;
+using PrecisionCloud.Tests.Oracles;
 
 namespace PrecisionCloud.UserPlane.Tests.Gtp;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PrecisionCloud.UserPlane.Pipeline;
-using PrecisionCloud.UserPlane.Tests.Oracles;
+using PrecisionCloud.Tests.Oracles;
 using static PrecisionCloud.UserPlane.Tests.TestPackets;
 
 namespace PrecisionCloud.UserPlane.Tests.Pipeline;

@@ -1,6 +1,4 @@
-using PrecisionCloud.Tests;
-
-namespace PrecisionCloud.UserPlane.Tests.Oracles;
+namespace PrecisionCloud.Tests.Oracles;
 
 /// <summary>
 /// The independent tools the wire-format tests check against. A missing tool fails the test with what to

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using PrecisionCloud.UserPlane.Packets;
 
-namespace PrecisionCloud.UserPlane.Tests.Oracles;
+namespace PrecisionCloud.Tests.Oracles;
 
 /// <summary>
 /// Writes datagrams into a classic pcap file (LINKTYPE_RAW: each record is an IPv4 packet) wrapped in IPv4 and

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace PrecisionCloud.UserPlane.Pfcp.InformationElements;
+
+/// <summary>
+/// Domain names as length-prefixed labels (RFC 1035 §3.1), as PFCP encodes FQDNs and, from some SMFs, Network
+/// Instances and DNNs. A trailing zero-length root label is accepted and not written.
+/// </summary>
+internal static class DnsLabels
+{
+    public static int EncodedLength(string name) => Encoding.ASCII.GetByteCount(name) + 1;
+
+    public static void Encode(string name, Span<byte> destination)
+    {
+        var at = 0;
+        foreach (var label in name.Split('.'))
+        {
+            destination[at] = (byte)label.Length;
+            at += 1 + Encoding.ASCII.GetBytes(label, destination[(at + 1)..]);
+        }
+    }
+
+    /// <summary>Decodes labels; <see langword="false"/> when a label runs past the end, is empty mid-name, or is not printable ASCII.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> encoded, out string name)
+    {
+        name = string.Empty;
+        if (encoded.IsEmpty)
+        {
+            return false;
+        }
+
+        var builder = new StringBuilder(encoded.Length);
+        var at = 0;
+        while (at < encoded.Length)
+        {
+            var length = encoded[at];
+            if (length == 0)
+            {
+                if (at != encoded.Length - 1)
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            if (length > 63 || at + 1 + length > encoded.Length)
+            {
+                return false;
+            }
+
+            var label = encoded.Slice(at + 1, length);
+            foreach (var octet in label)
+            {
+                if (octet is < 0x21 or > 0x7E or (byte)'.')
+                {
+                    return false;
+                }
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append('.');
+            }
+
+            builder.Append(Encoding.ASCII.GetString(label));
+            at += 1 + length;
+        }
+
+        name = builder.ToString();
+        return name.Length > 0;
+    }
+
+    /// <summary>
+    /// Reads a name that one peer writes as labels (Open5GS) and another as plain text (free5GC): labels when the
+    /// octets parse as labels that cover the whole value (a text name cannot: its first octet is a printable
+    /// character, which as a label length would run past the end or leave octets over), otherwise the text.
+    /// </summary>
+    public static string DecodeLabelsOrText(ReadOnlySpan<byte> value) =>
+        TryDecode(value, out var name) ? name : Encoding.ASCII.GetString(value);
+}

@@ -1,0 +1,120 @@
+using FsCheck.Xunit;
+using PrecisionCloud.UserPlane.Packets;
+using PrecisionCloud.UserPlane.Pfcp.Codec;
+using PrecisionCloud.UserPlane.Pfcp.InformationElements;
+using PrecisionCloud.UserPlane.Pfcp.Messages;
+
+namespace PrecisionCloud.UserPlane.Pfcp.Tests.Codec;
+
+/// <summary>Random and mutated bytes never make the codec throw or read outside its input.</summary>
+public sealed class RobustnessTests
+{
+    private static readonly byte[][] ValidMessages = BuildValidMessages();
+
+    [Property(MaxTest = 2000)]
+    public bool Random_bytes_never_throw(byte[] bytes)
+    {
+        Decode(bytes);
+        return true;
+    }
+
+    [Fact]
+    public void Mutations_of_valid_messages_never_throw()
+    {
+        var random = new Random(29244);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var message = (byte[])ValidMessages[random.Next(ValidMessages.Length)].Clone();
+            var mutations = random.Next(1, 4);
+            for (var m = 0; m < mutations; m++)
+            {
+                switch (random.Next(3))
+                {
+                    case 0:
+                        message[random.Next(message.Length)] ^= (byte)(1 << random.Next(8));
+                        break;
+                    case 1:
+                        message[random.Next(message.Length)] = (byte)random.Next(256);
+                        break;
+                    default:
+                        message = message[..random.Next(message.Length)];
+                        break;
+                }
+
+                if (message.Length == 0)
+                {
+                    break;
+                }
+            }
+
+            Decode(message);
+        }
+    }
+
+    /// <summary>Everything a receiver would do with a datagram, down to every IE of every grouped IE.</summary>
+    private static void Decode(byte[] bytes)
+    {
+        if (PfcpMessageReader.TryReadHeader(bytes, out var header) != PfcpDecodeStatus.Ok)
+        {
+            return;
+        }
+
+        Walk(PfcpMessageReader.ReadIes(bytes, header), depth: 0);
+        var ies = PfcpMessageReader.ReadIes(bytes, header);
+        _ = header.MessageType switch
+        {
+            PfcpMessageType.HeartbeatRequest => HeartbeatRequest.TryDecode(ies, out _, out _),
+            PfcpMessageType.HeartbeatResponse => HeartbeatResponse.TryDecode(ies, out _, out _),
+            PfcpMessageType.AssociationSetupRequest => AssociationSetupRequest.TryDecode(ies, out _, out _),
+            PfcpMessageType.AssociationSetupResponse => AssociationSetupResponse.TryDecode(ies, out _, out _),
+            _ => AssociationSetupRequest.TryDecode(ies, out _, out _),
+        };
+    }
+
+    private static void Walk(PfcpIeReader reader, int depth)
+    {
+        while (reader.MoveNext())
+        {
+            var ie = reader.Current;
+            NodeId.TryRead(ie.Value, out _);
+            FSeid.TryRead(ie.Value, out _);
+            if (depth < 4)
+            {
+                Walk(ie.Children(), depth + 1);
+            }
+        }
+    }
+
+    private static byte[][] BuildValidMessages()
+    {
+        var buffer = new byte[512];
+        byte[] Take(int length) => buffer[..length];
+        var node = NodeId.FromFqdn("smf1.core.example.org");
+        return
+        [
+            Take(new HeartbeatRequest(3913056000).Encode(buffer, 1)),
+            Take(new AssociationSetupRequest(node, 7) { CpFunctionFeatures = CpFunctionFeatures.Load }.Encode(buffer, 2)),
+            Take(new AssociationSetupResponse(NodeId.FromAddress(InetAddress.Parse("2001:db8::1")), PfcpCause.RequestAccepted, 9)
+            {
+                UpFunctionFeatures = UpFunctionFeatures.Ftup | UpFunctionFeatures.Empu,
+            }.Encode(buffer, 3)),
+            SessionMessageWithGroups(),
+        ];
+    }
+
+    private static byte[] SessionMessageWithGroups()
+    {
+        var buffer = new byte[256];
+        var writer = new PfcpWriter(buffer);
+        writer.BeginMessage(PfcpMessageType.SessionEstablishmentRequest, 4, seid: 0);
+        NodeId.FromAddress(InetAddress.Parse("10.100.0.1")).Write(ref writer);
+        new FSeid(0x1122334455667788, InetAddress.Parse("10.100.0.1"), InetAddress.Parse("2001:db8::1")).Write(ref writer);
+        var pdr = writer.BeginGroup(PfcpIeType.CreatePdr);
+        writer.WriteIe(PfcpIeType.PdrId, (ushort)1);
+        var pdi = writer.BeginGroup(PfcpIeType.Pdi);
+        writer.WriteIe(PfcpIeType.SourceInterface, (byte)0);
+        writer.EndGroup(pdi);
+        writer.EndGroup(pdr);
+        return buffer[..writer.EndMessage()];
+    }
+}
