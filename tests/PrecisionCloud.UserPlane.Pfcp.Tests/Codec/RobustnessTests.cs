@@ -51,6 +51,16 @@ public sealed class RobustnessTests
         }
     }
 
+    [Fact]
+    public void The_seed_session_message_is_valid_so_mutations_reach_deep_into_it()
+    {
+        var seed = ValidMessages[^1];
+        Assert.Equal(PfcpDecodeStatus.Ok, PfcpMessageReader.TryReadHeader(seed, out var header));
+        Assert.True(SessionEstablishmentRequest.TryDecode(PfcpMessageReader.ReadIes(seed, header), out var request, out var problem), problem.ToString());
+        Assert.Equal((byte?)1, request!.Pdrs[0].LocalFTeid?.ChooseId);
+        Assert.Single(request.Pdrs[0].Rule.Pdi.SdfFilters);
+    }
+
     /// <summary>Everything a receiver would do with a datagram, down to every IE of every grouped IE.</summary>
     private static void Decode(byte[] bytes)
     {
@@ -67,6 +77,7 @@ public sealed class RobustnessTests
             PfcpMessageType.HeartbeatResponse => HeartbeatResponse.TryDecode(ies, out _, out _),
             PfcpMessageType.AssociationSetupRequest => AssociationSetupRequest.TryDecode(ies, out _, out _),
             PfcpMessageType.AssociationSetupResponse => AssociationSetupResponse.TryDecode(ies, out _, out _),
+            PfcpMessageType.SessionEstablishmentRequest => SessionEstablishmentRequest.TryDecode(ies, out _, out _),
             _ => AssociationSetupRequest.TryDecode(ies, out _, out _),
         };
     }
@@ -111,10 +122,22 @@ public sealed class RobustnessTests
         new FSeid(0x1122334455667788, InetAddress.Parse("10.100.0.1"), InetAddress.Parse("2001:db8::1")).Write(ref writer);
         var pdr = writer.BeginGroup(PfcpIeType.CreatePdr);
         writer.WriteIe(PfcpIeType.PdrId, (ushort)1);
+        writer.WriteIe(PfcpIeType.Precedence, 255u);
+        writer.WriteIe(PfcpIeType.FarId, 1u);
         var pdi = writer.BeginGroup(PfcpIeType.Pdi);
         writer.WriteIe(PfcpIeType.SourceInterface, (byte)0);
+        FTeid.ChooseIPv4(chooseId: 1).Write(ref writer);
+        writer.WriteIe(PfcpIeType.SdfFilter, Convert.FromHexString("0100001E").Concat("permit out ip from any to any"u8.ToArray()).Append((byte)0).ToArray());
         writer.EndGroup(pdi);
         writer.EndGroup(pdr);
+        var far = writer.BeginGroup(PfcpIeType.CreateFar);
+        writer.WriteIe(PfcpIeType.FarId, 1u);
+        writer.WriteIe(PfcpIeType.ApplyAction, (byte)2);
+        var forwarding = writer.BeginGroup(PfcpIeType.ForwardingParameters);
+        writer.WriteIe(PfcpIeType.DestinationInterface, (byte)0);
+        writer.WriteIe(PfcpIeType.OuterHeaderCreation, Convert.FromHexString("0100000020000AC80002"));
+        writer.EndGroup(forwarding);
+        writer.EndGroup(far);
         return buffer[..writer.EndMessage()];
     }
 }

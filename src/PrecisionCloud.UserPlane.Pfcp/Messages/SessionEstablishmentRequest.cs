@@ -1,0 +1,106 @@
+using PrecisionCloud.UserPlane.Pfcp.Codec;
+using PrecisionCloud.UserPlane.Pfcp.InformationElements;
+using PrecisionCloud.UserPlane.Pfcp.Sessions;
+using PrecisionCloud.UserPlane.Rules;
+
+namespace PrecisionCloud.UserPlane.Pfcp.Messages;
+
+/// <summary>
+/// Session Establishment Request (3GPP TS 29.244 §7.5.2): the SMF's Node ID and F-SEID and the session's rules.
+/// PDRs that ask the user plane to CHOOSE their F-TEID keep the request in <see cref="PdrRequest.LocalFTeid"/>.
+/// </summary>
+/// <param name="NodeId">The SMF.</param>
+/// <param name="CpFSeid">The SMF's F-SEID: what the user plane puts in the header of what it sends for the session.</param>
+public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
+{
+    /// <summary>Create PDR.</summary>
+    public IReadOnlyList<PdrRequest> Pdrs { get; init; } = [];
+
+    /// <summary>Create FAR.</summary>
+    public IReadOnlyList<ForwardingActionRule> Fars { get; init; } = [];
+
+    /// <summary>Create QER.</summary>
+    public IReadOnlyList<QosEnforcementRule> Qers { get; init; } = [];
+
+    /// <summary>Create URR.</summary>
+    public IReadOnlyList<UsageReportingRule> Urrs { get; init; } = [];
+
+    /// <summary>The PDN type (1 IPv4, 2 IPv6, 3 IPv4v6, 4 non-IP, 5 Ethernet), when sent.</summary>
+    public byte? PdnType { get; init; }
+
+    /// <summary>Reads the message's IEs.</summary>
+    /// <param name="ies">The IEs.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="problem">Why it is rejected, when it is: the Cause and Offending IE of the response.</param>
+    /// <returns>Whether the message was read.</returns>
+    public static bool TryDecode(PfcpIeReader ies, out SessionEstablishmentRequest? message, out PfcpIeProblem problem)
+    {
+        message = null;
+        problem = default;
+        NodeId? nodeId = null;
+        FSeid? fseid = null;
+        byte? pdnType = null;
+        List<PdrRequest> pdrs = [];
+        List<ForwardingActionRule> fars = [];
+        List<QosEnforcementRule> qers = [];
+        List<UsageReportingRule> urrs = [];
+        while (ies.MoveNext())
+        {
+            var ie = ies.Current;
+            var ok = true;
+            switch (ie.KnownType)
+            {
+                case PfcpIeType.NodeId:
+                    ok = NodeId.TryRead(ie.Value, out var node);
+                    nodeId = node;
+                    problem = ok ? problem : PfcpIeProblem.Incorrect(PfcpIeType.NodeId);
+                    break;
+                case PfcpIeType.FSeid:
+                    ok = FSeid.TryRead(ie.Value, out var read);
+                    fseid = read;
+                    problem = ok ? problem : PfcpIeProblem.Incorrect(PfcpIeType.FSeid);
+                    break;
+                case PfcpIeType.CreatePdr:
+                    ok = SessionRuleReader.TryReadCreatePdr(ie, out var pdr, out problem);
+                    pdrs.Add(pdr!);
+                    break;
+                case PfcpIeType.CreateFar:
+                    ok = SessionRuleReader.TryReadCreateFar(ie, out var far, out problem);
+                    fars.Add(far!);
+                    break;
+                case PfcpIeType.CreateQer:
+                    ok = SessionRuleReader.TryReadCreateQer(ie, out var qer, out problem);
+                    qers.Add(qer!);
+                    break;
+                case PfcpIeType.CreateUrr:
+                    ok = SessionRuleReader.TryReadCreateUrr(ie, out var urr, out problem);
+                    urrs.Add(urr!);
+                    break;
+                case PfcpIeType.PdnType when ie.Value.Length >= 1:
+                    pdnType = (byte)(ie.Value[0] & 0x07);
+                    break;
+                default:
+                    break;
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        problem = ies.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)ies.TruncatedType)
+            : nodeId is null ? PfcpIeProblem.Missing(PfcpIeType.NodeId)
+            : fseid is null ? PfcpIeProblem.Missing(PfcpIeType.FSeid)
+            : pdrs.Count == 0 ? PfcpIeProblem.Missing(PfcpIeType.CreatePdr)
+            : fars.Count == 0 ? PfcpIeProblem.Missing(PfcpIeType.CreateFar)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        message = new SessionEstablishmentRequest(nodeId!.Value, fseid!.Value) { Pdrs = pdrs, Fars = fars, Qers = qers, Urrs = urrs, PdnType = pdnType };
+        return true;
+    }
+}

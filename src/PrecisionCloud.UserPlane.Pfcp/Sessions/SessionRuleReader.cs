@@ -1,0 +1,519 @@
+using System.Buffers.Binary;
+using System.Text;
+using PrecisionCloud.UserPlane.Classification;
+using PrecisionCloud.UserPlane.Packets;
+using PrecisionCloud.UserPlane.Pfcp.Codec;
+using PrecisionCloud.UserPlane.Pfcp.InformationElements;
+using PrecisionCloud.UserPlane.Rules;
+
+namespace PrecisionCloud.UserPlane.Pfcp.Sessions;
+
+/// <summary>
+/// Turns the grouped rule IEs of session messages (Create PDR, FAR, QER, URR, BAR; 3GPP TS 29.244 §7.5.2) into the
+/// user plane's rule records. IEs come in any order; unknown ones are ignored; a missing mandatory IE or an
+/// unreadable one is a <see cref="PfcpIeProblem"/> naming it.
+/// </summary>
+internal static class SessionRuleReader
+{
+    public static bool TryReadCreatePdr(PfcpIe ie, out PdrRequest? request, out PfcpIeProblem problem)
+    {
+        request = null;
+        problem = default;
+        ushort? id = null;
+        uint? precedence = null, farId = null;
+        OuterHeaderRemoval? removal = null;
+        List<uint> qers = [], urrs = [];
+        PacketDetectionInformation? pdi = null;
+        FTeid? fteid = null;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.PdrId:
+                    id = value.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(value) : Fail(ref problem, PfcpIeType.PdrId, out id);
+                    break;
+                case PfcpIeType.Precedence:
+                    precedence = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.Precedence, out precedence);
+                    break;
+                case PfcpIeType.FarId:
+                    farId = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.FarId, out farId);
+                    break;
+                case PfcpIeType.QerId when value.Length >= 4:
+                    qers.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    break;
+                case PfcpIeType.UrrId when value.Length >= 4:
+                    urrs.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    break;
+                case PfcpIeType.OuterHeaderRemoval when value.Length >= 1:
+                    removal = (OuterHeaderRemoval)value[0];
+                    break;
+                case PfcpIeType.Pdi:
+                    if (!TryReadPdi(child, out pdi, out fteid, out var pdiProblem))
+                    {
+                        problem = pdiProblem;
+                        return false;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : id is null ? PfcpIeProblem.Missing(PfcpIeType.PdrId)
+            : precedence is null ? PfcpIeProblem.Missing(PfcpIeType.Precedence)
+            : pdi is null ? PfcpIeProblem.Missing(PfcpIeType.Pdi)
+            : farId is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.FarId)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        request = new PdrRequest(
+            new PacketDetectionRule { Id = id!.Value, Precedence = precedence!.Value, Pdi = pdi!, OuterHeaderRemoval = removal, FarId = farId!.Value, QerIds = qers, UrrIds = urrs },
+            fteid);
+        return true;
+    }
+
+    public static bool TryReadPdi(PfcpIe ie, out PacketDetectionInformation? pdi, out FTeid? fteid, out PfcpIeProblem problem)
+    {
+        pdi = null;
+        fteid = null;
+        problem = default;
+        SourceInterface? source = null;
+        string? networkInstance = null, applicationId = null;
+        UeIpAddress? ue = null;
+        byte? qfi = null;
+        List<FlowDescription> filters = [];
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.SourceInterface:
+                    source = value.Length >= 1 ? (SourceInterface)(value[0] & 0x0F) : Fail(ref problem, PfcpIeType.SourceInterface, out source);
+                    break;
+                case PfcpIeType.FTeid:
+                    fteid = FTeid.TryRead(value, out var read) ? read : Fail(ref problem, PfcpIeType.FTeid, out fteid);
+                    break;
+                case PfcpIeType.NetworkInstance:
+                    networkInstance = DnsLabels.DecodeLabelsOrText(value);
+                    break;
+                case PfcpIeType.UeIpAddress:
+                    ue = UeIpAddress.TryRead(value, out var address) ? address : Fail(ref problem, PfcpIeType.UeIpAddress, out ue);
+                    break;
+                case PfcpIeType.SdfFilter:
+                    if (!TryReadSdfFilter(value, filters))
+                    {
+                        problem = problem != default ? problem : PfcpIeProblem.Incorrect(PfcpIeType.SdfFilter);
+                    }
+
+                    break;
+                case PfcpIeType.ApplicationId:
+                    applicationId = Encoding.ASCII.GetString(value);
+                    break;
+                case PfcpIeType.Qfi when value.Length >= 1:
+                    qfi = (byte)(value[0] & 0x3F);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : source is null ? PfcpIeProblem.Missing(PfcpIeType.SourceInterface)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        pdi = new PacketDetectionInformation
+        {
+            SourceInterface = source!.Value,
+            LocalTeid = fteid is { Choose: false } local ? local.Teid : null,
+            LocalAddress = fteid is { Choose: false } at ? at.IPv4 ?? at.IPv6 : null,
+            NetworkInstance = networkInstance,
+            UeIPv4Address = ue?.IPv4,
+            UeIPv6Address = ue?.IPv6,
+            UeIPv6PrefixLength = ue?.IPv6PrefixLength ?? 64,
+            SdfFilters = filters,
+            Qfi = qfi,
+            ApplicationId = applicationId,
+        };
+        return true;
+    }
+
+    public static bool TryReadCreateFar(PfcpIe ie, out ForwardingActionRule? far, out PfcpIeProblem problem)
+    {
+        far = null;
+        problem = default;
+        uint? id = null;
+        ApplyAction? action = null;
+        ForwardingParameters? forwarding = null, duplicating = null;
+        byte? barId = null;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.FarId:
+                    id = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.FarId, out id);
+                    break;
+                case PfcpIeType.ApplyAction:
+                    // One octet (Rel-15) or two (Open5GS and later releases).
+                    action = value.Length switch
+                    {
+                        0 => Fail(ref problem, PfcpIeType.ApplyAction, out action),
+                        1 => (ApplyAction)value[0],
+                        _ => (ApplyAction)(value[0] | (value[1] << 8)),
+                    };
+                    break;
+                case PfcpIeType.ForwardingParameters or PfcpIeType.DuplicatingParameters:
+                    if (!TryReadForwardingParameters(child, out var parameters, out var parametersProblem))
+                    {
+                        problem = parametersProblem;
+                        return false;
+                    }
+
+                    (forwarding, duplicating) = child.KnownType == PfcpIeType.ForwardingParameters ? (parameters, duplicating) : (forwarding, parameters);
+                    break;
+                case PfcpIeType.BarId when value.Length >= 1:
+                    barId = value[0];
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : id is null ? PfcpIeProblem.Missing(PfcpIeType.FarId)
+            : action is null ? PfcpIeProblem.Missing(PfcpIeType.ApplyAction)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        far = new ForwardingActionRule { Id = id!.Value, ApplyAction = action!.Value, Forwarding = forwarding, Duplicating = duplicating, BarId = barId };
+        return true;
+    }
+
+    public static bool TryReadForwardingParameters(PfcpIe ie, out ForwardingParameters? parameters, out PfcpIeProblem problem)
+    {
+        parameters = null;
+        problem = default;
+        DestinationInterface? destination = null;
+        string? networkInstance = null;
+        OuterHeaderCreation? creation = null;
+        byte? marking = null;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.DestinationInterface:
+                    destination = value.Length >= 1 ? (DestinationInterface)(value[0] & 0x0F) : Fail(ref problem, PfcpIeType.DestinationInterface, out destination);
+                    break;
+                case PfcpIeType.NetworkInstance:
+                    networkInstance = DnsLabels.DecodeLabelsOrText(value);
+                    break;
+                case PfcpIeType.OuterHeaderCreation:
+                    creation = TryReadOuterHeaderCreation(value, out var read) ? read : Fail(ref problem, PfcpIeType.OuterHeaderCreation, out creation);
+                    break;
+                case PfcpIeType.TransportLevelMarking when value.Length >= 2:
+                    marking = (byte)(value[0] >> 2);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : destination is null ? PfcpIeProblem.Missing(PfcpIeType.DestinationInterface)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        parameters = new ForwardingParameters { DestinationInterface = destination!.Value, NetworkInstance = networkInstance, OuterHeaderCreation = creation, TransportLevelMarking = marking };
+        return true;
+    }
+
+    public static bool TryReadCreateQer(PfcpIe ie, out QosEnforcementRule? qer, out PfcpIeProblem problem)
+    {
+        qer = null;
+        problem = default;
+        uint? id = null;
+        byte? gates = null, qfi = null;
+        (ulong Up, ulong Down)? mbr = null, gbr = null;
+        var rqi = false;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.QerId:
+                    id = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.QerId, out id);
+                    break;
+                case PfcpIeType.GateStatus:
+                    gates = value.Length >= 1 ? value[0] : Fail(ref problem, PfcpIeType.GateStatus, out gates);
+                    break;
+                case PfcpIeType.Mbr:
+                    mbr = value.Length >= 10 ? BitRates(value) : Fail(ref problem, PfcpIeType.Mbr, out mbr);
+                    break;
+                case PfcpIeType.Gbr:
+                    gbr = value.Length >= 10 ? BitRates(value) : Fail(ref problem, PfcpIeType.Gbr, out gbr);
+                    break;
+                case PfcpIeType.Qfi when value.Length >= 1:
+                    qfi = (byte)(value[0] & 0x3F);
+                    break;
+                case PfcpIeType.Rqi when value.Length >= 1:
+                    rqi = (value[0] & 0x01) != 0;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : id is null ? PfcpIeProblem.Missing(PfcpIeType.QerId)
+            : gates is null ? PfcpIeProblem.Missing(PfcpIeType.GateStatus)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        qer = new QosEnforcementRule
+        {
+            Id = id!.Value,
+            UplinkGateOpen = (gates!.Value >> 2 & 0x03) == 0,
+            DownlinkGateOpen = (gates.Value & 0x03) == 0,
+            UplinkMbrKbps = mbr?.Up,
+            DownlinkMbrKbps = mbr?.Down,
+            UplinkGbrKbps = gbr?.Up,
+            DownlinkGbrKbps = gbr?.Down,
+            Qfi = qfi,
+            Rqi = rqi,
+        };
+        return true;
+    }
+
+    public static bool TryReadCreateUrr(PfcpIe ie, out UsageReportingRule? urr, out PfcpIeProblem problem)
+    {
+        urr = null;
+        problem = default;
+        uint? id = null;
+        MeasurementMethod? method = null;
+        ReportingTriggers? triggers = null;
+        TimeSpan? period = null, timeThreshold = null, timeQuota = null, inactivity = null;
+        VolumeLimit? volumeThreshold = null, volumeQuota = null;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.UrrId:
+                    id = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.UrrId, out id);
+                    break;
+                case PfcpIeType.MeasurementMethod:
+                    method = value.Length >= 1 ? (MeasurementMethod)(value[0] & 0x07) : Fail(ref problem, PfcpIeType.MeasurementMethod, out method);
+                    break;
+                case PfcpIeType.ReportingTriggers:
+                    triggers = value.Length >= 2 ? (ReportingTriggers)(value[0] | (value[1] << 8)) : Fail(ref problem, PfcpIeType.ReportingTriggers, out triggers);
+                    break;
+                case PfcpIeType.MeasurementPeriod:
+                    period = Seconds(value) ?? Fail(ref problem, PfcpIeType.MeasurementPeriod, out period);
+                    break;
+                case PfcpIeType.TimeThreshold:
+                    timeThreshold = Seconds(value) ?? Fail(ref problem, PfcpIeType.TimeThreshold, out timeThreshold);
+                    break;
+                case PfcpIeType.TimeQuota:
+                    timeQuota = Seconds(value) ?? Fail(ref problem, PfcpIeType.TimeQuota, out timeQuota);
+                    break;
+                case PfcpIeType.InactivityDetectionTime:
+                    inactivity = Seconds(value) ?? Fail(ref problem, PfcpIeType.InactivityDetectionTime, out inactivity);
+                    break;
+                case PfcpIeType.VolumeThreshold:
+                    volumeThreshold = TryReadVolume(value, out var threshold) ? threshold : Fail(ref problem, PfcpIeType.VolumeThreshold, out volumeThreshold);
+                    break;
+                case PfcpIeType.VolumeQuota:
+                    volumeQuota = TryReadVolume(value, out var quota) ? quota : Fail(ref problem, PfcpIeType.VolumeQuota, out volumeQuota);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : id is null ? PfcpIeProblem.Missing(PfcpIeType.UrrId)
+            : method is null ? PfcpIeProblem.Missing(PfcpIeType.MeasurementMethod)
+            : triggers is null ? PfcpIeProblem.Missing(PfcpIeType.ReportingTriggers)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        urr = new UsageReportingRule
+        {
+            Id = id!.Value,
+            MeasurementMethod = method!.Value,
+            ReportingTriggers = triggers!.Value,
+            MeasurementPeriod = period,
+            VolumeThreshold = volumeThreshold,
+            VolumeQuota = volumeQuota,
+            TimeThreshold = timeThreshold,
+            TimeQuota = timeQuota,
+            InactivityDetectionTime = inactivity,
+        };
+        return true;
+    }
+
+    /// <summary>Outer Header Creation (§8.2.56) toward a GTP-U peer; other descriptions (UDP, IP, VLAN tags) are not supported.</summary>
+    public static bool TryReadOuterHeaderCreation(ReadOnlySpan<byte> value, out OuterHeaderCreation? creation)
+    {
+        creation = null;
+        if (value.Length < 2)
+        {
+            return false;
+        }
+
+        var gtpV4 = (value[0] & 0x01) != 0;
+        var gtpV6 = (value[0] & 0x02) != 0;
+        if (!gtpV4 && !gtpV6 || value.Length < 6 + (gtpV4 ? 4 : 16))
+        {
+            return false;
+        }
+
+        var teid = BinaryPrimitives.ReadUInt32BigEndian(value[2..]);
+        InetAddress.TryRead(value.Slice(6, gtpV4 ? 4 : 16), out var peer);
+        creation = new OuterHeaderCreation(teid, peer);
+        return true;
+    }
+
+    /// <summary>
+    /// An SDF Filter (§8.2.5): its flow description, if it has one. A filter without one (only ToS, SPI, flow label or
+    /// filter id) is accepted and adds nothing, as SMFs send such filters; a flow description that does not parse is
+    /// refused.
+    /// </summary>
+    public static bool TryReadSdfFilter(ReadOnlySpan<byte> value, List<FlowDescription> filters)
+    {
+        if (value.Length < 2)
+        {
+            return value.IsEmpty; // an empty filter is tolerated
+        }
+
+        if ((value[0] & 0x01) == 0)
+        {
+            return true;
+        }
+
+        if (value.Length < 4)
+        {
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadUInt16BigEndian(value[2..]);
+        if (value.Length < 4 + length)
+        {
+            return false;
+        }
+
+        var text = Encoding.ASCII.GetString(value.Slice(4, length)).TrimEnd('\0', ' ');
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (!FlowDescription.TryParse(text, out var description, out _))
+        {
+            return false;
+        }
+
+        filters.Add(description);
+        return true;
+    }
+
+    /// <summary>Volume Threshold / Quota (§8.2.13, §8.2.50): flags TOVOL, ULVOL, DLVOL, then an 8-octet value for each.</summary>
+    public static bool TryReadVolume(ReadOnlySpan<byte> value, out VolumeLimit? volume)
+    {
+        volume = null;
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        var flags = value[0];
+        var at = 1;
+        ulong? Next(int flag, ReadOnlySpan<byte> octets, ref int position)
+        {
+            if ((flags & flag) == 0)
+            {
+                return null;
+            }
+
+            if (octets.Length < position + 8)
+            {
+                position = -1;
+                return null;
+            }
+
+            var read = BinaryPrimitives.ReadUInt64BigEndian(octets[position..]);
+            position += 8;
+            return read;
+        }
+
+        var total = Next(0x01, value, ref at);
+        var uplink = at < 0 ? null : Next(0x02, value, ref at);
+        var downlink = at < 0 ? null : Next(0x04, value, ref at);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        volume = new VolumeLimit(total, uplink, downlink);
+        return true;
+    }
+
+    private static (ulong Up, ulong Down) BitRates(ReadOnlySpan<byte> value) => (Read40(value), Read40(value[5..]));
+
+    private static ulong Read40(ReadOnlySpan<byte> value) => ((ulong)value[0] << 32) | BinaryPrimitives.ReadUInt32BigEndian(value[1..]);
+
+    private static TimeSpan? Seconds(ReadOnlySpan<byte> value) => value.Length >= 4 ? TimeSpan.FromSeconds(BinaryPrimitives.ReadUInt32BigEndian(value)) : null;
+
+    /// <summary>Records the first problem (an IE of the wrong length) and yields no value.</summary>
+    private static T? Fail<T>(ref PfcpIeProblem problem, PfcpIeType type, out T? value)
+    {
+        if (problem == default)
+        {
+            problem = PfcpIeProblem.InvalidLength(type);
+        }
+
+        value = default;
+        return default;
+    }
+}
