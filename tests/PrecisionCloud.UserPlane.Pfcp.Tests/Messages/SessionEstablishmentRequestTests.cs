@@ -47,6 +47,7 @@ public sealed class SessionEstablishmentRequestTests
         Assert.Equal(MeasurementMethod.Volume | MeasurementMethod.Duration, urr.MeasurementMethod);
         Assert.Equal(ReportingTriggers.VolumeThreshold | ReportingTriggers.PeriodicReporting, urr.ReportingTriggers);
         Assert.Equal(new VolumeLimit(TotalBytes: 1_000_000, DownlinkBytes: 600_000), urr.VolumeThreshold);
+        Assert.Equal(TimeSpan.FromSeconds(60), urr.MeasurementPeriod);
     }
 
     [Theory]

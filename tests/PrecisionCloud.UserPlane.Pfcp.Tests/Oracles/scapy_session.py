@@ -7,7 +7,7 @@ from scapy.contrib.pfcp import (PFCP, PFCPSessionEstablishmentRequest, IE_NodeId
                                 IE_UE_IP_Address, IE_SDF_Filter, IE_OuterHeaderRemoval, IE_FAR_Id, IE_QER_Id, IE_URR_Id,
                                 IE_CreateFAR, IE_ApplyAction, IE_ForwardingParameters, IE_DestinationInterface,
                                 IE_OuterHeaderCreation, IE_CreateQER, IE_GateStatus, IE_MBR, IE_QFI, IE_CreateURR,
-                                IE_MeasurementMethod, IE_ReportingTriggers, IE_VolumeThreshold, IE_PDNType)
+                                IE_MeasurementMethod, IE_ReportingTriggers, IE_VolumeThreshold, IE_PDNType, IE_MeasurementPeriod)
 
 uplink_pdr = IE_CreatePDR(IE_list=[
     IE_PDR_Id(id=1), IE_Precedence(precedence=255),
@@ -32,7 +32,7 @@ downlink_far = IE_CreateFAR(IE_list=[
                                      IE_OuterHeaderCreation(GTPUUDPIPV4=1, TEID=0x2000, ipv4="10.200.0.2")])])
 qer = IE_CreateQER(IE_list=[IE_QER_Id(id=1), IE_GateStatus(ul=0, dl=1), IE_MBR(ul=100000, dl=200000), IE_QFI(QFI=9)])
 urr = IE_CreateURR(IE_list=[IE_URR_Id(id=1), IE_MeasurementMethod(VOLUM=1, DURAT=1),
-                            IE_ReportingTriggers(volume_threshold=1, periodic_reporting=1),
+                            IE_ReportingTriggers(volume_threshold=1, periodic_reporting=1), IE_MeasurementPeriod(period=60),
                             IE_VolumeThreshold(TOVOL=1, DLVOL=1, total=1000000, downlink=600000)])
 
 message = PFCP(version=1, S=1, seid=0, seq=42) / PFCPSessionEstablishmentRequest(IE_list=[
