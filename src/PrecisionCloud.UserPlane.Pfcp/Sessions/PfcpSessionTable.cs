@@ -104,6 +104,25 @@ internal sealed class PfcpSessionTable
         }
     }
 
+    /// <summary>
+    /// Deletes a session: its rules leave the fast path, its TEIDs go back to the pool, and the answer carries the
+    /// final usage report of each URR. The SMF's F-SEID comes back too, for the response header.
+    /// </summary>
+    public (SessionDeletionResponse Response, FSeid? CpFSeid) Delete(ulong seid)
+    {
+        lock (_lock)
+        {
+            if (!_sessions.Remove(seid, out var session))
+            {
+                return (new SessionDeletionResponse(PfcpCause.SessionContextNotFound), null);
+            }
+
+            var reports = _userPlane.Delete(seid);
+            session.Teids.ForEach(_teids.Return);
+            return (new SessionDeletionResponse(PfcpCause.RequestAccepted) { UsageReports = reports }, session.CpFSeid);
+        }
+    }
+
     /// <summary>The SMF's F-SEID of a session, for the header of what is sent about it.</summary>
     public FSeid? CpFSeid(ulong seid)
     {

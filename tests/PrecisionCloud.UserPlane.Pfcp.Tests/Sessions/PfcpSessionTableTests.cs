@@ -71,6 +71,38 @@ public sealed class PfcpSessionTableTests : IDisposable
     }
 
     [Fact]
+    public async Task Deletion_returns_the_teids_and_answers_with_the_final_usage_report()
+    {
+        var bytes = Convert.FromHexString(Assert.Single(await ExternalTool.RunScapyAsync("scapy_session.py")));
+        PfcpMessageReader.TryReadHeader(bytes, out var header);
+        SessionEstablishmentRequest.TryDecode(PfcpMessageReader.ReadIes(bytes, header), out var request, out _);
+        var established = _sessions.Establish(request!);
+        var teid = established.CreatedPdrs[0].LocalFTeid.Teid;
+        var batch = new PacketBatch(4);
+        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 5050, 443)), InetAddress.Parse("10.200.0.2"), 2152);
+        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 5051, 443)), InetAddress.Parse("10.200.0.2"), 2152);
+        _userPlane.CreatePipeline().ProcessN3(batch, Stopwatch.GetTimestamp());
+
+        var (response, cp) = _sessions.Delete(established.UpFSeid!.Value.Seid);
+
+        Assert.Equal((PfcpCause.RequestAccepted, (ulong?)0x1122334455667788), (response.Cause, cp?.Seid));
+        Assert.Equal((0, 0, 0), (_pool.InUse, _sessions.Count, _userPlane.SessionCount));
+        var buffer = new byte[512];
+        var length = response.Encode(buffer, cp!.Value.Seid, 43);
+        using (var pcap = new PcapWriter(_pcap))
+        {
+            pcap.WriteUdp(0x0A640003, 0x0A640001, 8805, 8805, buffer.AsSpan(0, length));
+        }
+
+        Assert.Equal(string.Empty, await ExternalTool.ProblemsAsync(_pcap));
+        var row = Assert.Single(await ExternalTool.DissectAsync(_pcap, ["pfcp.msg_type", "pfcp.cause", "pfcp.urr_id", "pfcp.ur_seqn", "pfcp.usage_report_trigger.term",
+            "pfcp.volume_measurement.tovol", "pfcp.volume_measurement.ulvol", "pfcp.volume_measurement.dlvol", "pfcp.volume_measurement.tonop"]));
+        Assert.Equal(["55", "1", "1", "0", "1", "128", "128", "0", "2"], row);
+
+        Assert.Equal(PfcpCause.SessionContextNotFound, _sessions.Delete(established.UpFSeid!.Value.Seid).Response.Cause);
+    }
+
+    [Fact]
     public void Pdrs_with_the_same_choose_id_share_a_teid()
     {
         var response = _sessions.Establish(Request(
