@@ -27,6 +27,13 @@ public static class PfcpMessageReader
         header = new PfcpHeader { MessageType = (PfcpMessageType)datagram[1], HasSeid = hasSeid, Length = length, FollowOn = (flags & FollowOnFlag) != 0 };
         if (flags >> 5 != PfcpHeader.Version)
         {
+            // Read the sequence number where version 1 has it, so the Version Not Supported Response can echo it.
+            var sequenceAt = hasSeid ? 12 : 4;
+            if (datagram.Length >= sequenceAt + 3)
+            {
+                header = header with { SequenceNumber = (uint)((datagram[sequenceAt] << 16) | (datagram[sequenceAt + 1] << 8) | datagram[sequenceAt + 2]) };
+            }
+
             return PfcpDecodeStatus.UnsupportedVersion;
         }
 

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PrecisionCloud.UserPlane.Pfcp.Node;
+
+/// <summary>The N4 side of a user plane: where it listens, who it says it is, and the TEIDs it may hand out.</summary>
+public sealed class PfcpNodeOptions
+{
+    /// <summary>The address to listen on for PFCP (also the user plane's F-SEID address); <c>127.0.0.1</c> by default.</summary>
+    [Required]
+    public string N4Address { get; set; } = "127.0.0.1";
+
+    /// <summary>The PFCP port; 8805 by default (0 picks a free one, for tests).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 8805;
+
+    /// <summary>The Node ID: an address or an FQDN; the N4 address by default.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>The first TEID handed out for CHOOSE; 0x0001_0000 by default.</summary>
+    [Range(1, uint.MaxValue)]
+    public uint FirstTeid { get; set; } = 0x0001_0000;
+
+    /// <summary>The last TEID handed out for CHOOSE; 0x00FF_FFFF by default.</summary>
+    [Range(1, uint.MaxValue)]
+    public uint LastTeid { get; set; } = 0x00FF_FFFF;
+
+    /// <summary>Responses kept to answer retransmitted requests without executing them again; 4096 by default.</summary>
+    [Range(16, 1 << 20)]
+    public int ResponseCacheSize { get; set; } = 4096;
+}
