@@ -23,6 +23,7 @@ public sealed class PfcpNode
     private readonly Dictionary<(IPEndPoint Peer, uint Sequence), byte[]> _responses = [];
     private readonly Queue<(IPEndPoint Peer, uint Sequence)> _responseOrder = new();
     private readonly int _cacheSize;
+    private readonly byte[] _scratch = new byte[MaxResponse];
 
     /// <summary>Creates the node.</summary>
     /// <param name="userPlane">The fast path its sessions go into.</param>
@@ -115,11 +116,11 @@ public sealed class PfcpNode
     private static bool IsRequest(PfcpMessageType type) => type is PfcpMessageType.HeartbeatRequest or PfcpMessageType.AssociationSetupRequest
         or PfcpMessageType.SessionEstablishmentRequest or PfcpMessageType.SessionDeletionRequest;
 
-    private static byte[] Encode(Func<byte[], int> encode)
+    /// <summary>Encodes into the node's one scratch buffer (requests are handled one at a time) and keeps the exact bytes.</summary>
+    private byte[] Encode(Func<byte[], int> encode)
     {
-        var buffer = new byte[MaxResponse];
-        var length = encode(buffer);
-        return length < 0 ? [] : buffer[..length];
+        var length = encode(_scratch);
+        return length < 0 ? [] : _scratch[..length];
     }
 
     /// <summary>Version Not Supported Response (§7.4.4.7): a header only, our version, the request's sequence number.</summary>
