@@ -52,15 +52,7 @@ public sealed record AssociationSetupRequest(NodeId NodeId, uint RecoveryTimeSta
         writer.BeginMessage(PfcpMessageType.AssociationSetupRequest, sequenceNumber);
         NodeId.Write(ref writer);
         NodeMessageFields.WriteRecoveryTimeStamp(ref writer, RecoveryTimeStamp);
-        if (UpFunctionFeatures is { } up)
-        {
-            NodeMessageFields.WriteFeatures(ref writer, PfcpIeType.UpFunctionFeatures, (ulong)up, minimumLength: 2);
-        }
-
-        if (CpFunctionFeatures is { } cp)
-        {
-            NodeMessageFields.WriteFeatures(ref writer, PfcpIeType.CpFunctionFeatures, (ulong)cp, minimumLength: 1);
-        }
+        NodeMessageFields.WriteFunctionFeatures(ref writer, UpFunctionFeatures, CpFunctionFeatures);
 
         return writer.EndMessage();
     }

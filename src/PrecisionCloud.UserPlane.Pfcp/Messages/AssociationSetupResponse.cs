@@ -52,15 +52,7 @@ public sealed record AssociationSetupResponse(NodeId NodeId, PfcpCause Cause, ui
         NodeId.Write(ref writer);
         writer.WriteIe(PfcpIeType.Cause, (byte)Cause);
         NodeMessageFields.WriteRecoveryTimeStamp(ref writer, RecoveryTimeStamp);
-        if (UpFunctionFeatures is { } up)
-        {
-            NodeMessageFields.WriteFeatures(ref writer, PfcpIeType.UpFunctionFeatures, (ulong)up, minimumLength: 2);
-        }
-
-        if (CpFunctionFeatures is { } cp)
-        {
-            NodeMessageFields.WriteFeatures(ref writer, PfcpIeType.CpFunctionFeatures, (ulong)cp, minimumLength: 1);
-        }
+        NodeMessageFields.WriteFunctionFeatures(ref writer, UpFunctionFeatures, CpFunctionFeatures);
 
         return writer.EndMessage();
     }

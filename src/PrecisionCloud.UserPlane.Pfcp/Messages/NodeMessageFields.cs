@@ -81,7 +81,21 @@ internal ref struct NodeMessageFields
     public static void WriteRecoveryTimeStamp(ref PfcpWriter writer, uint recoveryTimeStamp) =>
         writer.WriteIe(PfcpIeType.RecoveryTimeStamp, recoveryTimeStamp);
 
-    public static void WriteFeatures(ref PfcpWriter writer, PfcpIeType type, ulong bits, int minimumLength)
+    /// <summary>Writes the UP Function Features (at least 2 octets) and CP Function Features (at least 1) that are present.</summary>
+    public static void WriteFunctionFeatures(ref PfcpWriter writer, UpFunctionFeatures? up, CpFunctionFeatures? cp)
+    {
+        if (up is { } upBits)
+        {
+            WriteFeatures(ref writer, PfcpIeType.UpFunctionFeatures, (ulong)upBits, minimumLength: 2);
+        }
+
+        if (cp is { } cpBits)
+        {
+            WriteFeatures(ref writer, PfcpIeType.CpFunctionFeatures, (ulong)cpBits, minimumLength: 1);
+        }
+    }
+
+    private static void WriteFeatures(ref PfcpWriter writer, PfcpIeType type, ulong bits, int minimumLength)
     {
         var value = writer.ReserveIe(type, FeatureBits.Length(bits, minimumLength));
         FeatureBits.Write(bits, value);
