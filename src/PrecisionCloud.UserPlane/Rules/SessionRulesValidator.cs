@@ -9,30 +9,37 @@ public static class SessionRulesValidator
     public static IReadOnlyList<RuleProblem> Validate(SessionRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        // A session has a handful of rules of each kind: scanning the lists costs less than building sets.
         var problems = new List<RuleProblem>();
-        var fars = Unique(rules.Fars, f => f.Id, RuleKind.Far, problems);
-        var qers = Unique(rules.Qers, q => q.Id, RuleKind.Qer, problems);
-        var urrs = Unique(rules.Urrs, u => u.Id, RuleKind.Urr, problems);
-        var bars = Unique(rules.Bars, b => b.Id, RuleKind.Bar, problems);
-        Unique(rules.Pdrs, p => p.Id, RuleKind.Pdr, problems);
+        Unique(rules.Fars, static f => f.Id, RuleKind.Far, problems);
+        Unique(rules.Qers, static q => q.Id, RuleKind.Qer, problems);
+        Unique(rules.Urrs, static u => u.Id, RuleKind.Urr, problems);
+        Unique(rules.Bars, static b => b.Id, RuleKind.Bar, problems);
+        Unique(rules.Pdrs, static p => p.Id, RuleKind.Pdr, problems);
 
         foreach (var pdr in rules.Pdrs)
         {
             void Problem(string message) => problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, message));
 
-            if (!fars.Contains(pdr.FarId))
+            if (!Has(rules.Fars, static f => f.Id, pdr.FarId))
             {
                 Problem($"refers to FAR {pdr.FarId}, which the session does not have");
             }
 
-            foreach (var qer in pdr.QerIds.Where(q => !qers.Contains(q)))
+            foreach (var qer in pdr.QerIds)
             {
-                Problem($"refers to QER {qer}, which the session does not have");
+                if (!Has(rules.Qers, static q => q.Id, qer))
+                {
+                    Problem($"refers to QER {qer}, which the session does not have");
+                }
             }
 
-            foreach (var urr in pdr.UrrIds.Where(u => !urrs.Contains(u)))
+            foreach (var urr in pdr.UrrIds)
             {
-                Problem($"refers to URR {urr}, which the session does not have");
+                if (!Has(rules.Urrs, static u => u.Id, urr))
+                {
+                    Problem($"refers to URR {urr}, which the session does not have");
+                }
             }
 
             if (pdr.Pdi.ApplicationId is not null)
@@ -75,15 +82,18 @@ public static class SessionRulesValidator
                 Problem("DUPL without duplicating parameters");
             }
 
-            if (far.BarId is { } bar && !bars.Contains(bar))
+            if (far.BarId is { } bar && !Has(rules.Bars, static b => b.Id, bar))
             {
                 Problem($"refers to BAR {bar}, which the session does not have");
             }
         }
 
-        foreach (var qer in rules.Qers.Where(q => q.Qfi is > 63))
+        foreach (var qer in rules.Qers)
         {
-            problems.Add(new RuleProblem(RuleKind.Qer, qer.Id, $"QFI {qer.Qfi} is out of range 0-63"));
+            if (qer.Qfi is > 63)
+            {
+                problems.Add(new RuleProblem(RuleKind.Qer, qer.Id, $"QFI {qer.Qfi} is out of range 0-63"));
+            }
         }
 
         foreach (var urr in rules.Urrs)
@@ -101,18 +111,48 @@ public static class SessionRulesValidator
         return problems;
     }
 
-    private static HashSet<TId> Unique<TRule, TId>(IReadOnlyList<TRule> rules, Func<TRule, TId> id, RuleKind kind, List<RuleProblem> problems)
-        where TId : notnull
+    private static void Unique<TRule, TId>(IReadOnlyList<TRule> rules, Func<TRule, TId> id, RuleKind kind, List<RuleProblem> problems)
+        where TId : IEquatable<TId>
     {
-        var seen = new HashSet<TId>();
-        foreach (var rule in rules)
+        if (rules.Count > 32)
         {
-            if (!seen.Add(id(rule)))
+            var seen = new HashSet<TId>();
+            foreach (var rule in rules)
             {
-                problems.Add(new RuleProblem(kind, Convert.ToUInt32(id(rule), System.Globalization.CultureInfo.InvariantCulture), "the ID appears more than once"));
+                if (!seen.Add(id(rule)))
+                {
+                    problems.Add(new RuleProblem(kind, Convert.ToUInt32(id(rule), System.Globalization.CultureInfo.InvariantCulture), "the ID appears more than once"));
+                }
+            }
+
+            return;
+        }
+
+        for (var i = 1; i < rules.Count; i++)
+        {
+            var current = id(rules[i]);
+            for (var j = 0; j < i; j++)
+            {
+                if (id(rules[j]).Equals(current))
+                {
+                    problems.Add(new RuleProblem(kind, Convert.ToUInt32(current, System.Globalization.CultureInfo.InvariantCulture), "the ID appears more than once"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Has<TRule, TId>(IReadOnlyList<TRule> rules, Func<TRule, TId> id, TId wanted)
+        where TId : IEquatable<TId>
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (id(rules[i]).Equals(wanted))
+            {
+                return true;
             }
         }
 
-        return seen;
+        return false;
     }
 }

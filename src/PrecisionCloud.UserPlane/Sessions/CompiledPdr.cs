@@ -28,14 +28,31 @@ internal sealed class CompiledPdr
         Egress = far.Egress;
         N6Port = far.N6Port;
         DuplicateTo = far.DuplicateTo;
-        GateOpen = Array.TrueForAll(qers, q => IsUplink ? q.Rule.UplinkGateOpen : q.Rule.DownlinkGateOpen);
-        var policers = qers.Select(q => IsUplink ? q.UplinkBucket : q.DownlinkBucket).OfType<TokenBucket>().ToArray();
-        Policer = policers.FirstOrDefault();
-        MorePolicers = policers.Length > 1 ? policers[1..] : [];
-        var marking = Array.Find(qers, q => q.Qfi >= 0);
-        MarkQfi = marking?.Qfi ?? -1;
-        Rqi = marking?.Rule.Rqi ?? false;
-        Urr = urrs.FirstOrDefault();
+        GateOpen = true;
+        MorePolicers = [];
+        MarkQfi = -1;
+        foreach (var qer in qers)
+        {
+            GateOpen &= IsUplink ? qer.Rule.UplinkGateOpen : qer.Rule.DownlinkGateOpen;
+            if ((IsUplink ? qer.UplinkBucket : qer.DownlinkBucket) is { } bucket)
+            {
+                if (Policer is null)
+                {
+                    Policer = bucket;
+                }
+                else
+                {
+                    MorePolicers = [.. MorePolicers, bucket];
+                }
+            }
+
+            if (MarkQfi < 0 && qer.Qfi >= 0)
+            {
+                (MarkQfi, Rqi) = (qer.Qfi, qer.Rule.Rqi);
+            }
+        }
+
+        Urr = urrs.Length > 0 ? urrs[0] : null;
         MoreUrrs = urrs.Length > 1 ? urrs[1..] : [];
     }
 
