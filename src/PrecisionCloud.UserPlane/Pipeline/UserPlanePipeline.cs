@@ -23,14 +23,14 @@ public sealed class UserPlanePipeline
         (byte)GtpExtensionHeaderType.LongPdcpPduNumber, (byte)GtpExtensionHeaderType.LongPdcpPduNumberOptional, (byte)GtpExtensionHeaderType.ServiceClassIndicator,
     ];
 
-    private readonly UserPlane _owner;
-    private readonly RateLimiter _errorIndications;
     /// <summary>
-    /// Packets whose sessions are looked up together before they are processed: enough for the processor to overlap
-    /// their cache misses, few enough that the rules they bring in still fit the L1 cache when the packets use them.
+    /// Packets whose PDRs are looked up together before they are processed: enough for the processor to overlap
+    /// their cache misses, few enough that what they bring in still fits the L1 cache when the packets use it.
     /// </summary>
     private const int LookAheadGroup = 16;
 
+    private readonly UserPlane _owner;
+    private readonly RateLimiter _errorIndications;
     private readonly CompiledPdr[]?[] _lookedUp = new CompiledPdr[]?[LookAheadGroup];
     private ushort _sequence;
 
