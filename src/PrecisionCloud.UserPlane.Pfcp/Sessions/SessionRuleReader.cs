@@ -372,6 +372,7 @@ internal static class SessionRuleReader
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.UrrId)
             : method is null ? PfcpIeProblem.Missing(PfcpIeType.MeasurementMethod)
             : triggers is null ? PfcpIeProblem.Missing(PfcpIeType.ReportingTriggers)
+            : (triggers.Value & ReportingTriggers.PeriodicReporting) != 0 && period is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.MeasurementPeriod)
             : default;
         if (problem != default)
         {

@@ -55,6 +55,7 @@ public sealed class SessionEstablishmentRequestTests
     [InlineData("00010012" + "003800020001" + "001D000400000001" + "00020000", PfcpCause.MandatoryIeMissing, PfcpIeType.SourceInterface)] // PDI without source interface
     [InlineData("00030008" + "006C000400000001", PfcpCause.MandatoryIeMissing, PfcpIeType.ApplyAction)] // Create FAR without Apply Action
     [InlineData("00030008" + "006C000200000001", PfcpCause.InvalidLength, PfcpIeType.FarId)] // a FAR ID of two octets
+    [InlineData("00060013" + "0051000400000001" + "003E000102" + "002500020100", PfcpCause.ConditionalIeMissing, PfcpIeType.MeasurementPeriod)] // periodic reporting without a period
     public void Rules_with_missing_or_short_ies_are_refused_naming_the_ie(string rule, PfcpCause cause, PfcpIeType offending)
     {
         var ies = Convert.FromHexString("003C0005000A640001" + "0039000D0211223344556677880A640001" + rule);
