@@ -201,6 +201,8 @@ internal static class SessionRuleReader
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.FarId)
             : action is null ? PfcpIeProblem.Missing(PfcpIeType.ApplyAction)
+            : (action.Value & ApplyAction.Forward) != 0 && forwarding is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.ForwardingParameters)
+            : (action.Value & ApplyAction.Duplicate) != 0 && duplicating is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.DuplicatingParameters)
             : default;
         if (problem != default)
         {

@@ -56,6 +56,8 @@ public sealed class SessionEstablishmentRequestTests
     [InlineData("00030008" + "006C000400000001", PfcpCause.MandatoryIeMissing, PfcpIeType.ApplyAction)] // Create FAR without Apply Action
     [InlineData("00030008" + "006C000200000001", PfcpCause.InvalidLength, PfcpIeType.FarId)] // a FAR ID of two octets
     [InlineData("00060013" + "0051000400000001" + "003E000102" + "002500020100", PfcpCause.ConditionalIeMissing, PfcpIeType.MeasurementPeriod)] // periodic reporting without a period
+    [InlineData("0003000D" + "006C000400000001" + "002C000102", PfcpCause.ConditionalIeMissing, PfcpIeType.ForwardingParameters)] // FORW without where to
+    [InlineData("0003000D" + "006C000400000001" + "002C000111", PfcpCause.ConditionalIeMissing, PfcpIeType.DuplicatingParameters)] // DROP and DUPL without where to copy
     public void Rules_with_missing_or_short_ies_are_refused_naming_the_ie(string rule, PfcpCause cause, PfcpIeType offending)
     {
         var ies = Convert.FromHexString("003C0005000A640001" + "0039000D0211223344556677880A640001" + rule);

@@ -57,7 +57,7 @@ public sealed class PfcpServerTests : IDisposable
         var unassociated = node.Handle(Convert.FromHexString(
             "2132005A" + "0000000000000000" + "00000200" + "003C0005007F000001" + "0039000D0200000000000000017F000001"
             + "0001001F" + "003800020001" + "001D000400000001" + "00020005" + "0014000100" + "006C000400000001"
-            + "0003000D" + "006C000400000001" + "002C000102"), peer);
+            + "0003000D" + "006C000400000001" + "002C000101"), peer); // a DROP FAR: complete without forwarding parameters
         Assert.Equal(PfcpDecodeStatus.Ok, PfcpMessageReader.TryReadHeader(unassociated, out var refused));
         Assert.True(PfcpMessageReader.ReadIes(unassociated, refused).TryFind(PfcpIeType.Cause, out var noAssociation));
         Assert.Equal(PfcpCause.NoEstablishedPfcpAssociation, (PfcpCause)noAssociation.Value[0]);
