@@ -105,7 +105,7 @@ internal static class SessionRuleReader
                     fteid = FTeid.TryRead(value, out var read) ? read : Fail(ref problem, PfcpIeType.FTeid, out fteid);
                     break;
                 case PfcpIeType.NetworkInstance:
-                    networkInstance = DnsLabels.DecodeLabelsOrText(value);
+                    networkInstance = Interned.Name(DnsLabels.DecodeLabelsOrText(value));
                     break;
                 case PfcpIeType.UeIpAddress:
                     ue = UeIpAddress.TryRead(value, out var address) ? address : Fail(ref problem, PfcpIeType.UeIpAddress, out ue);
@@ -232,7 +232,7 @@ internal static class SessionRuleReader
                     destination = value.Length >= 1 ? (DestinationInterface)(value[0] & 0x0F) : Fail(ref problem, PfcpIeType.DestinationInterface, out destination);
                     break;
                 case PfcpIeType.NetworkInstance:
-                    networkInstance = DnsLabels.DecodeLabelsOrText(value);
+                    networkInstance = Interned.Name(DnsLabels.DecodeLabelsOrText(value));
                     break;
                 case PfcpIeType.OuterHeaderCreation:
                     creation = TryReadOuterHeaderCreation(value, out var read) ? read : Fail(ref problem, PfcpIeType.OuterHeaderCreation, out creation);
@@ -452,7 +452,7 @@ internal static class SessionRuleReader
             return true;
         }
 
-        if (!FlowDescription.TryParse(text, out var description, out _))
+        if (!Interned.TryFlow(text, out var description))
         {
             return false;
         }
