@@ -16,6 +16,7 @@ namespace PrecisionCloud.UserPlane.Pfcp.InformationElements;
 public readonly record struct FTeid(uint Teid, InetAddress? IPv4, InetAddress? IPv6, bool Choose = false, byte? ChooseId = null)
 {
     private const byte V4 = 0x01, V6 = 0x02, Ch = 0x04, ChId = 0x08;
+    private static readonly InetAddress AnyIPv6 = InetAddress.Parse("::");
 
     /// <summary>A CHOOSE request for an IPv4 tunnel endpoint.</summary>
     /// <param name="chooseId">The CHOOSE ID, if the SMF sends one.</param>
@@ -54,7 +55,7 @@ public readonly record struct FTeid(uint Teid, InetAddress? IPv4, InetAddress? I
                 chooseId = value[1];
             }
 
-            fteid = new FTeid(0, (flags & V4) != 0 ? default(InetAddress) : null, (flags & V6) != 0 ? InetAddress.Parse("::") : null, Choose: true, chooseId);
+            fteid = new FTeid(0, (flags & V4) != 0 ? default(InetAddress) : null, (flags & V6) != 0 ? AnyIPv6 : null, Choose: true, chooseId);
             return true;
         }
 

@@ -20,9 +20,9 @@ internal static class UsageReportIes
         var trigger = writer.ReserveIe(PfcpIeType.UsageReportTrigger, 3);
         if (!trigger.IsEmpty)
         {
-            var bits = TriggerBits(report.Trigger);
-            trigger[0] = (byte)bits;
-            trigger[1] = (byte)(bits >> 8);
+            // The enum holds the IE's bits (§8.2.41): octet 5 low, octet 6, octet 7.
+            var bits = (uint)report.Trigger;
+            (trigger[0], trigger[1], trigger[2]) = ((byte)bits, (byte)(bits >> 8), (byte)(bits >> 16));
         }
 
         writer.WriteIe(PfcpIeType.StartTime, NtpTime.FromDateTimeOffset(report.StartTime));
@@ -42,29 +42,5 @@ internal static class UsageReportIes
 
         writer.WriteIe(PfcpIeType.DurationMeasurement, (uint)Math.Min(uint.MaxValue, Math.Round(report.Duration.TotalSeconds)));
         writer.EndGroup(group);
-    }
-
-    /// <summary>The Usage Report Trigger bits (§8.2.41: octet 5 from PERIO up to IMMER, octet 6 from VOLQU up to EVETH).</summary>
-    public static ushort TriggerBits(UsageReportTriggers triggers)
-    {
-        ushort bits = 0;
-        void Map(UsageReportTriggers trigger, ushort bit)
-        {
-            if ((triggers & trigger) != 0)
-            {
-                bits |= bit;
-            }
-        }
-
-        Map(UsageReportTriggers.PeriodicReporting, 0x0001);
-        Map(UsageReportTriggers.VolumeThreshold, 0x0002);
-        Map(UsageReportTriggers.TimeThreshold, 0x0004);
-        Map(UsageReportTriggers.StartOfTraffic, 0x0010);
-        Map(UsageReportTriggers.StopOfTraffic, 0x0020);
-        Map(UsageReportTriggers.ImmediateReport, 0x0080);
-        Map(UsageReportTriggers.VolumeQuota, 0x0100);
-        Map(UsageReportTriggers.TimeQuota, 0x0200);
-        Map(UsageReportTriggers.TerminationReport, 0x0800);
-        return bits;
     }
 }

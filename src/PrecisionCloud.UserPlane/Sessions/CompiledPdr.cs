@@ -21,8 +21,6 @@ internal sealed class CompiledPdr
         HasUeAddress = rule.Pdi.UeIPv4Address is not null || _ueIPv6 is not null;
         (_ueIPv4, _matchesIPv4) = rule.Pdi.UeIPv4Address is { } address ? (address.IPv4, true) : (0u, !HasUeAddress);
         Far = far;
-        Qers = qers;
-        Urrs = urrs;
         RemovesOuterHeader = rule.OuterHeaderRemoval is not null;
         IsUplink = rule.Pdi.SourceInterface == SourceInterface.Access;
         Egress = far.Egress;
@@ -77,9 +75,7 @@ internal sealed class CompiledPdr
 
     public CompiledFar Far { get; }
 
-    public QerState[] Qers { get; }
 
-    public UrrState[] Urrs { get; }
 
     public bool RemovesOuterHeader { get; }
 

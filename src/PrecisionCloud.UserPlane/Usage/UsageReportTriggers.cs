@@ -1,6 +1,6 @@
 namespace PrecisionCloud.UserPlane.Usage;
 
-/// <summary>Why a usage report was made (3GPP TS 29.244 §8.2.41, Usage Report Trigger).</summary>
+/// <summary>Why a usage report was made (3GPP TS 29.244 §8.2.41, Usage Report Trigger), with the IE's bit values (octet 5 low, octet 6 high).</summary>
 [Flags]
 public enum UsageReportTriggers : uint
 {
@@ -29,8 +29,8 @@ public enum UsageReportTriggers : uint
     TimeQuota = 0x0200,
 
     /// <summary>IMMER: asked for by a query.</summary>
-    ImmediateReport = 0x1000,
+    ImmediateReport = 0x0080,
 
     /// <summary>TERMR: the session (or URR) ended.</summary>
-    TerminationReport = 0x2000,
+    TerminationReport = 0x0800,
 }
