@@ -32,6 +32,16 @@ internal static unsafe partial class LinuxSockets
     public const int MapShared = 0x01;
     public const int MapPopulate = 0x8000;
 
+    /// <summary>Attaches a classic BPF program to a socket (SO_ATTACH_FILTER); false with errno set when the kernel refuses.</summary>
+    public static bool TryAttachFilter(int descriptor, FilterInstruction[] instructions)
+    {
+        fixed (FilterInstruction* code = instructions)
+        {
+            var program = new FilterProgram { Length = (ushort)instructions.Length, Instructions = code };
+            return setsockopt(descriptor, SolSocket, SoAttachFilter, &program, (uint)sizeof(FilterProgram)) == 0;
+        }
+    }
+
     [LibraryImport("libc", SetLastError = true)]
     public static partial int socket(int domain, int type, int protocol);
 

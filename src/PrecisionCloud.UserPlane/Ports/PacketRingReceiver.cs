@@ -98,7 +98,11 @@ public sealed unsafe class PacketRingReceiver : IDisposable
         try
         {
             // The filter goes on before the ring and the bind, so nothing unfiltered is ever queued.
-            AttachFilter(_descriptor, IPv4UdpFilter(localEndPoint));
+            if (!LinuxSockets.TryAttachFilter(_descriptor, IPv4UdpFilter(localEndPoint)))
+            {
+                throw Failure("SO_ATTACH_FILTER");
+            }
+
             SetOption(LinuxSockets.PacketVersion, LinuxSockets.TPacketV2, "PACKET_VERSION");
             SetOption(LinuxSockets.PacketIgnoreOutgoing, 1, "PACKET_IGNORE_OUTGOING");
             var blockSize = Math.Max(frameSize, 1 << 16);
@@ -272,18 +276,6 @@ public sealed unsafe class PacketRingReceiver : IDisposable
         };
 
         return [.. program.Select((i, at) => new LinuxSockets.FilterInstruction(i.Code, Offset(i.True, at), Offset(i.False, at), i.Operand))];
-    }
-
-    internal static void AttachFilter(int descriptor, LinuxSockets.FilterInstruction[] instructions)
-    {
-        fixed (LinuxSockets.FilterInstruction* code = instructions)
-        {
-            var program = new LinuxSockets.FilterProgram { Length = (ushort)instructions.Length, Instructions = code };
-            if (LinuxSockets.setsockopt(descriptor, LinuxSockets.SolSocket, LinuxSockets.SoAttachFilter, &program, (uint)sizeof(LinuxSockets.FilterProgram)) < 0)
-            {
-                throw Failure("SO_ATTACH_FILTER");
-            }
-        }
     }
 
     private static PacketRingException Failure(string what)

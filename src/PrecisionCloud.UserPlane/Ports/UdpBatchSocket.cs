@@ -199,6 +199,7 @@ public sealed unsafe class UdpBatchSocket : IDisposable
     /// sends. Nothing is queued, so nothing is received twice.
     /// </summary>
     /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
+    /// <exception cref="SocketException">The kernel refuses the filter.</exception>
     public void DiscardIncoming()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -208,7 +209,10 @@ public sealed unsafe class UdpBatchSocket : IDisposable
         }
 
         const ushort Return = 0x06;
-        PacketRingReceiver.AttachFilter((int)_socket.Handle, [new LinuxSockets.FilterInstruction(Return, 0, 0, 0)]);
+        if (!LinuxSockets.TryAttachFilter((int)_socket.Handle, [new LinuxSockets.FilterInstruction(Return, 0, 0, 0)]))
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
     }
 
     /// <summary>
