@@ -186,7 +186,33 @@ public sealed class UserPlane : IDisposable
 
             var stillBuffering = compiled.Downlink.Any(p => p.Far.Egress == EgressKind.Buffer);
             var released = !stillBuffering && compiled.Buffer is { } buffer ? buffer.Drain() : [];
-            return new SessionChange(rules.Seid, endMarkers, released);
+
+            // A URR that left the rule set reports what it counted up to now, once: nothing it measured is lost.
+            var now = Stopwatch.GetTimestamp();
+            var removed = previous.Urrs.Where(u => compiled.Urr(u.Rule.Id) is null).Select(u => u.Report(UsageReportTriggers.TerminationReport, now, _time)).ToList();
+            return new SessionChange(rules.Seid, endMarkers, released) { RemovedUrrReports = removed };
+        }
+    }
+
+    /// <summary>The rules a session runs now, as last installed.</summary>
+    /// <param name="seid">The session.</param>
+    /// <returns>Its rules, or <see langword="null"/> when there is no such session.</returns>
+    public SessionRules? GetRules(ulong seid)
+    {
+        lock (_control)
+        {
+            return _sessions.TryGetValue(seid, out var handle) ? handle.Current.Rules : null;
+        }
+    }
+
+    /// <summary>Discards the downlink packets buffered for a session (PFCP DROBU).</summary>
+    /// <param name="seid">The session.</param>
+    /// <returns>How many were discarded.</returns>
+    public int DropBufferedPackets(ulong seid)
+    {
+        lock (_control)
+        {
+            return _sessions.TryGetValue(seid, out var handle) && handle.Current.Buffer is { } buffer ? buffer.Drain().Count : 0;
         }
     }
 

@@ -330,9 +330,27 @@ public enum PfcpIeType : ushort
     /// <summary>QFI.</summary>
     Qfi = 124,
 
+    /// <summary>Query URR Reference.</summary>
+    QueryUrrReference = 125,
+
+    /// <summary>Suggested Buffering Packets Count.</summary>
+    SuggestedBufferingPacketsCount = 140,
+
     /// <summary>User ID.</summary>
     UserId = 141,
 
     /// <summary>APN/DNN.</summary>
     Dnn = 159,
+
+    /// <summary>3GPP Interface Type (the Source Interface Type of a PDI, the Destination Interface Type of forwarding parameters).</summary>
+    ThreeGppInterfaceType = 160,
+
+    /// <summary>PFCPSRReq-Flags.</summary>
+    PfcpsrReqFlags = 161,
+
+    /// <summary>User Plane Path Recovery Report.</summary>
+    UserPlanePathRecoveryReport = 187,
+
+    /// <summary>S-NSSAI.</summary>
+    Snssai = 257,
 }

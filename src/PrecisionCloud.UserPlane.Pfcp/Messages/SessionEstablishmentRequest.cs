@@ -25,8 +25,20 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
     /// <summary>Create URR.</summary>
     public IReadOnlyList<UsageReportingRule> Urrs { get; init; } = [];
 
+    /// <summary>Create BAR.</summary>
+    public IReadOnlyList<BufferingActionRule> Bars { get; init; } = [];
+
     /// <summary>The PDN type (1 IPv4, 2 IPv6, 3 IPv4v6, 4 non-IP, 5 Ethernet), when sent.</summary>
     public byte? PdnType { get; init; }
+
+    /// <summary>The user's identities, when sent.</summary>
+    public UserId? UserId { get; init; }
+
+    /// <summary>The data network name, when sent.</summary>
+    public string? Dnn { get; init; }
+
+    /// <summary>The slice, when sent.</summary>
+    public Snssai? Snssai { get; init; }
 
     /// <summary>Reads the message's IEs.</summary>
     /// <param name="ies">The IEs.</param>
@@ -44,6 +56,10 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         List<ForwardingActionRule> fars = [];
         List<QosEnforcementRule> qers = [];
         List<UsageReportingRule> urrs = [];
+        List<BufferingActionRule> bars = [];
+        UserId? userId = null;
+        string? dnn = null;
+        Snssai? snssai = null;
         while (ies.MoveNext())
         {
             var ie = ies.Current;
@@ -76,6 +92,22 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
                     ok = SessionRuleReader.TryReadCreateUrr(ie, out var urr, out problem);
                     urrs.Add(urr!);
                     break;
+                case PfcpIeType.CreateBar:
+                    ok = SessionRuleReader.TryReadBar(ie, out var bar, out problem);
+                    bars.Add(bar!);
+                    break;
+                case PfcpIeType.UserId:
+                    ok = UserId.TryRead(ie.Value, out userId);
+                    problem = ok ? problem : PfcpIeProblem.InvalidLength(PfcpIeType.UserId);
+                    break;
+                case PfcpIeType.Dnn:
+                    dnn = Interned.Name(DnsLabels.DecodeLabelsOrText(ie.Value));
+                    break;
+                case PfcpIeType.Snssai:
+                    ok = InformationElements.Snssai.TryRead(ie.Value, out var slice);
+                    snssai = ok ? slice : null;
+                    problem = ok ? problem : PfcpIeProblem.InvalidLength(PfcpIeType.Snssai);
+                    break;
                 case PfcpIeType.PdnType when ie.Value.Length >= 1:
                     pdnType = (byte)(ie.Value[0] & 0x07);
                     break;
@@ -100,7 +132,18 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
             return false;
         }
 
-        message = new SessionEstablishmentRequest(nodeId!.Value, fseid!.Value) { Pdrs = pdrs, Fars = fars, Qers = qers, Urrs = urrs, PdnType = pdnType };
+        message = new SessionEstablishmentRequest(nodeId!.Value, fseid!.Value)
+        {
+            Pdrs = pdrs,
+            Fars = fars,
+            Qers = qers,
+            Urrs = urrs,
+            Bars = bars,
+            PdnType = pdnType,
+            UserId = userId,
+            Dnn = dnn,
+            Snssai = snssai,
+        };
         return true;
     }
 }

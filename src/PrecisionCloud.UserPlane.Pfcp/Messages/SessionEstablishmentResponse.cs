@@ -41,36 +41,12 @@ public sealed record SessionEstablishmentResponse(NodeId NodeId, PfcpCause Cause
         }
 
         UpFSeid?.Write(ref writer);
-        foreach (var created in CreatedPdrs)
-        {
-            var group = writer.BeginGroup(PfcpIeType.CreatedPdr);
-            writer.WriteIe(PfcpIeType.PdrId, created.PdrId);
-            created.LocalFTeid.Write(ref writer);
-            writer.EndGroup(group);
-        }
-
+        RuleOutcomeIes.WriteCreatedPdrs(ref writer, CreatedPdrs);
         if (FailedRule is { } failed)
         {
-            WriteFailedRuleId(ref writer, failed.Kind, failed.Id);
+            RuleOutcomeIes.WriteFailedRuleId(ref writer, failed.Kind, failed.Id);
         }
 
         return writer.EndMessage();
-    }
-
-    /// <summary>Failed Rule ID (§8.2.80): the rule type, then its ID in the width of its kind.</summary>
-    private static void WriteFailedRuleId(ref PfcpWriter writer, RuleKind kind, uint id)
-    {
-        var width = kind switch { RuleKind.Pdr => 2, RuleKind.Bar => 1, _ => 4 };
-        var value = writer.ReserveIe(PfcpIeType.FailedRuleId, 1 + width);
-        if (value.IsEmpty)
-        {
-            return;
-        }
-
-        value[0] = (byte)kind;
-        for (var i = 0; i < width; i++)
-        {
-            value[width - i] = (byte)(id >> (8 * i));
-        }
     }
 }

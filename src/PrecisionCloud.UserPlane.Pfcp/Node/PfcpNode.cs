@@ -8,8 +8,8 @@ using PrecisionCloud.UserPlane.Pfcp.Sessions;
 namespace PrecisionCloud.UserPlane.Pfcp.Node;
 
 /// <summary>
-/// A user plane's PFCP node: answers heartbeats, accepts associations from CP functions, and establishes and
-/// deletes sessions for associated nodes, turning them into fast-path rule sets. A retransmitted request (same peer,
+/// A user plane's PFCP node: answers heartbeats, accepts associations from CP functions, and establishes, modifies
+/// and deletes sessions for associated nodes, turning them into fast-path rule sets. A retransmitted request (same peer,
 /// same sequence number) gets the response already sent, not a second execution. <see cref="Handle"/> is the whole
 /// protocol logic, independent of sockets; <see cref="PfcpServer"/> runs it on UDP.
 /// </summary>
@@ -24,12 +24,14 @@ public sealed class PfcpNode
     private readonly Queue<(IPEndPoint Peer, uint Sequence)> _responseOrder = new();
     private readonly int _cacheSize;
     private readonly byte[] _scratch = new byte[MaxResponse];
+    private readonly ISessionChangeSink? _changes;
 
     /// <summary>Creates the node.</summary>
     /// <param name="userPlane">The fast path its sessions go into.</param>
     /// <param name="options">Its N4 settings.</param>
     /// <param name="recoveryTime">When it started (the Recovery Time Stamp it sends).</param>
-    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime)
+    /// <param name="changes">Sends the End Markers and released packets of session modifications; none drops them.</param>
+    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime, ISessionChangeSink? changes = null)
     {
         ArgumentNullException.ThrowIfNull(userPlane);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,6 +42,7 @@ public sealed class PfcpNode
         RecoveryTimeStamp = NtpTime.FromDateTimeOffset(recoveryTime);
         _sessions = new PfcpSessionTable(userPlane, _nodeId, n4, userPlane.Options.N3Address, new TeidPool(options.FirstTeid, options.LastTeid));
         _cacheSize = options.ResponseCacheSize;
+        _changes = changes;
     }
 
     /// <summary>The features this user plane advertises: F-TEID allocation (FTUP) and End Marker sending (EMPU).</summary>
@@ -99,6 +102,7 @@ public sealed class PfcpNode
                 PfcpMessageType.HeartbeatRequest => Encode(b => new HeartbeatResponse(RecoveryTimeStamp).Encode(b, header.SequenceNumber)),
                 PfcpMessageType.AssociationSetupRequest => AssociationSetup(ies, header),
                 PfcpMessageType.SessionEstablishmentRequest => SessionEstablishment(ies, header),
+                PfcpMessageType.SessionModificationRequest => SessionModification(ies, header),
                 PfcpMessageType.SessionDeletionRequest => SessionDeletion(header),
                 _ => null,
             };
@@ -114,7 +118,7 @@ public sealed class PfcpNode
     }
 
     private static bool IsRequest(PfcpMessageType type) => type is PfcpMessageType.HeartbeatRequest or PfcpMessageType.AssociationSetupRequest
-        or PfcpMessageType.SessionEstablishmentRequest or PfcpMessageType.SessionDeletionRequest;
+        or PfcpMessageType.SessionEstablishmentRequest or PfcpMessageType.SessionModificationRequest or PfcpMessageType.SessionDeletionRequest;
 
     /// <summary>Encodes into the node's one scratch buffer (requests are handled one at a time) and keeps the exact bytes.</summary>
     private byte[] Encode(Func<byte[], int> encode)
@@ -157,6 +161,23 @@ public sealed class PfcpNode
 
         var response = _sessions.Establish(request);
         return Encode(b => response.Encode(b, request.CpFSeid.Seid, header.SequenceNumber));
+    }
+
+    private byte[] SessionModification(PfcpIeReader ies, PfcpHeader header)
+    {
+        if (!SessionModificationRequest.TryDecode(ies, out var request, out var problem))
+        {
+            var cp = _sessions.CpFSeid(header.Seid);
+            return Encode(b => new SessionModificationResponse(problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, cp?.Seid ?? 0, header.SequenceNumber));
+        }
+
+        var (response, cpFSeid, change) = _sessions.Modify(header.Seid, request!);
+        if (change is { } applied && (applied.EndMarkers.Count > 0 || applied.ReleasedPackets.Count > 0))
+        {
+            _changes?.Apply(applied);
+        }
+
+        return Encode(b => response.Encode(b, cpFSeid?.Seid ?? 0, header.SequenceNumber));
     }
 
     private byte[] SessionDeletion(PfcpHeader header)

@@ -48,59 +48,102 @@ internal sealed class PfcpSessionTable
         lock (_lock)
         {
             var seid = NextSeid();
-            var chosen = new Dictionary<byte, uint>();
-            var taken = new List<uint>();
-            var created = new List<CreatedPdr>();
+            var choices = new TeidChoices(_teids, _n3Address, null);
             var pdrs = new List<PacketDetectionRule>(request.Pdrs.Count);
             foreach (var pdr in request.Pdrs)
             {
-                if (pdr.LocalFTeid is not { Choose: true } choose)
+                if (choices.Resolve(pdr.Rule, pdr.LocalFTeid) is not { } rule)
                 {
-                    pdrs.Add(pdr.Rule);
-                    continue;
+                    choices.Abandon();
+                    return new SessionEstablishmentResponse(_nodeId, PfcpCause.NoResourcesAvailable);
                 }
 
-                if (!(choose.ChooseId is { } id && chosen.TryGetValue(id, out var teid)))
-                {
-                    if (_teids.Take() is not { } fresh)
-                    {
-                        taken.ForEach(_teids.Return);
-                        return new SessionEstablishmentResponse(_nodeId, PfcpCause.NoResourcesAvailable);
-                    }
-
-                    teid = fresh;
-                    taken.Add(teid);
-                    if (choose.ChooseId is { } newId)
-                    {
-                        chosen[newId] = teid;
-                    }
-                }
-
-                pdrs.Add(pdr.Rule with { Pdi = pdr.Rule.Pdi with { LocalTeid = teid, LocalAddress = _n3Address } });
-                created.Add(new CreatedPdr(pdr.Rule.Id, new FTeid(teid, _n3Address.IsIPv6 ? null : _n3Address, _n3Address.IsIPv6 ? _n3Address : null)));
+                pdrs.Add(rule);
             }
 
-            var rules = new SessionRules { Seid = seid, Pdrs = pdrs, Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs };
+            var rules = new SessionRules { Seid = seid, Pdrs = pdrs, Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs, Bars = request.Bars };
             try
             {
                 _userPlane.Establish(rules);
             }
             catch (SessionRulesException exception)
             {
-                taken.ForEach(_teids.Return);
-                var failed = exception.Problems.Count > 0 ? exception.Problems[0] : null;
-                return new SessionEstablishmentResponse(_nodeId, PfcpCause.RuleCreationModificationFailure)
-                {
-                    FailedRule = failed is null ? null : (failed.Kind, failed.RuleId),
-                };
+                choices.Abandon();
+                return new SessionEstablishmentResponse(_nodeId, PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) };
             }
 
-            _sessions[seid] = new Session(request.CpFSeid, taken);
+            _sessions[seid] = new Session(request.CpFSeid, choices.Taken, choices.ById);
             return new SessionEstablishmentResponse(_nodeId, PfcpCause.RequestAccepted)
             {
                 UpFSeid = new FSeid(seid, _n4Address.IsIPv6 ? null : _n4Address, _n4Address.IsIPv6 ? _n4Address : null),
-                CreatedPdrs = created,
+                CreatedPdrs = choices.Created,
             };
+        }
+    }
+
+    /// <summary>
+    /// Modifies a session (§5.2.2.3, §7.5.4): removals, then creations, then updates are applied to the rules it
+    /// runs, and the result replaces them in one step. When any part cannot be honoured nothing changes, TEIDs taken
+    /// for it go back, and the answer names the rule. Reports asked for (Query URR, QAURR) and those of removed URRs
+    /// come back in the answer; End Markers the SMF asked for (SNDEM) and packets no longer buffered come back in
+    /// the change for the ports.
+    /// </summary>
+    public (SessionModificationResponse Response, FSeid? CpFSeid, SessionChange? Change) Modify(ulong seid, SessionModificationRequest request)
+    {
+        lock (_lock)
+        {
+            if (!_sessions.TryGetValue(seid, out var session) || _userPlane.GetRules(seid) is not { } current)
+            {
+                return (new SessionModificationResponse(PfcpCause.SessionContextNotFound), null, null);
+            }
+
+            var choices = new TeidChoices(_teids, _n3Address, session.ChooseIds);
+            var outcome = Apply(current, request, choices, out var rules);
+            if (outcome is not null)
+            {
+                choices.Abandon();
+                return (outcome, session.CpFSeid, null);
+            }
+
+            SessionChange change;
+            try
+            {
+                change = _userPlane.Modify(rules!);
+            }
+            catch (SessionRulesException exception)
+            {
+                choices.Abandon();
+                return (new SessionModificationResponse(PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) }, session.CpFSeid, null);
+            }
+
+            if ((request.Flags & SessionModificationIndications.DropBufferedPackets) != 0)
+            {
+                _userPlane.DropBufferedPackets(seid);
+            }
+
+            // TEIDs this user plane chose that no PDR uses any more go back to the pool.
+            var teids = session.Teids;
+            teids.AddRange(choices.Taken);
+            foreach (var unused in teids.Where(teid => !rules!.Pdrs.Any(p => p.Pdi.LocalTeid == teid)).ToList())
+            {
+                teids.Remove(unused);
+                _teids.Return(unused);
+            }
+
+            var chooseIds = choices.ById?.Where(c => teids.Contains(c.Teid)).ToArray();
+            session = session with { CpFSeid = request.CpFSeid ?? session.CpFSeid, ChooseIds = chooseIds is { Length: > 0 } ? chooseIds : null };
+            _sessions[seid] = session;
+
+            var reports = new List<Usage.UsageReport>(change.RemovedUrrReports);
+            if ((request.Flags & SessionModificationIndications.QueryAllUrrs) != 0 || request.QueryUrrs.Count > 0)
+            {
+                var asked = (request.Flags & SessionModificationIndications.QueryAllUrrs) != 0 ? null : request.QueryUrrs;
+                reports.AddRange(_userPlane.Query(seid, asked));
+            }
+
+            var endMarkers = EndMarkersAskedFor(current, request, change);
+            return (new SessionModificationResponse(PfcpCause.RequestAccepted) { CreatedPdrs = choices.Created, UsageReports = reports },
+                session.CpFSeid, change with { EndMarkers = endMarkers });
         }
     }
 
@@ -132,6 +175,127 @@ internal sealed class PfcpSessionTable
         }
     }
 
+    /// <summary>The rule set a modification asks for, or the answer that refuses it.</summary>
+    private static SessionModificationResponse? Apply(SessionRules current, SessionModificationRequest request, TeidChoices choices, out SessionRules? rules)
+    {
+        rules = null;
+        var pdrs = current.Pdrs.ToList();
+        var fars = current.Fars.ToList();
+        var qers = current.Qers.ToList();
+        var urrs = current.Urrs.ToList();
+        var bars = current.Bars.ToList();
+        var unknown = Remove(pdrs, request.RemovePdrs.Select(id => (uint)id), static p => p.Id, RuleKind.Pdr)
+            ?? Remove(fars, request.RemoveFars, static f => f.Id, RuleKind.Far)
+            ?? Remove(qers, request.RemoveQers, static q => q.Id, RuleKind.Qer)
+            ?? Remove(urrs, request.RemoveUrrs, static u => u.Id, RuleKind.Urr)
+            ?? Remove(bars, request.RemoveBars.Select(id => (uint)id), static b => b.Id, RuleKind.Bar);
+        if (unknown is { } missing)
+        {
+            return Failed(missing);
+        }
+
+        foreach (var created in request.CreatePdrs)
+        {
+            if (choices.Resolve(created.Rule, created.LocalFTeid) is not { } pdr)
+            {
+                return new SessionModificationResponse(PfcpCause.NoResourcesAvailable);
+            }
+
+            pdrs.Add(pdr);
+        }
+
+        fars.AddRange(request.CreateFars);
+        qers.AddRange(request.CreateQers);
+        urrs.AddRange(request.CreateUrrs);
+        bars.AddRange(request.CreateBars);
+
+        foreach (var update in request.UpdatePdrs)
+        {
+            var at = pdrs.FindIndex(p => p.Id == update.Id);
+            if (at < 0)
+            {
+                return Failed((RuleKind.Pdr, update.Id));
+            }
+
+            if (choices.Resolve(update.ApplyTo(pdrs[at]), update.LocalFTeid) is not { } pdr)
+            {
+                return new SessionModificationResponse(PfcpCause.NoResourcesAvailable);
+            }
+
+            pdrs[at] = pdr;
+        }
+
+        unknown = Update(fars, request.UpdateFars, static f => f.Id, static u => u.Id, static (u, f) => u.ApplyTo(f), RuleKind.Far)
+            ?? Update(qers, request.UpdateQers, static q => q.Id, static u => u.Id, static (u, q) => u.ApplyTo(q), RuleKind.Qer)
+            ?? Update(urrs, request.UpdateUrrs, static r => r.Id, static u => u.Id, static (u, r) => u.ApplyTo(r), RuleKind.Urr)
+            ?? Update(bars, request.UpdateBars, static b => b.Id, static u => u.Id, static (u, _) => u, RuleKind.Bar);
+        if (unknown is { } notFound)
+        {
+            return Failed(notFound);
+        }
+
+        rules = current with { Pdrs = pdrs, Fars = fars, Qers = qers, Urrs = urrs, Bars = bars };
+        return null;
+    }
+
+    private static (RuleKind Kind, uint Id)? Remove<T>(List<T> rules, IEnumerable<uint> ids, Func<T, uint> idOf, RuleKind kind)
+    {
+        foreach (var id in ids)
+        {
+            if (rules.RemoveAll(r => idOf(r) == id) == 0)
+            {
+                return (kind, id);
+            }
+        }
+
+        return null;
+    }
+
+    private static (RuleKind Kind, uint Id)? Update<T, TUpdate>(List<T> rules, IReadOnlyList<TUpdate> updates, Func<T, uint> idOf, Func<TUpdate, uint> updateIdOf,
+        Func<TUpdate, T, T> apply, RuleKind kind)
+    {
+        foreach (var update in updates)
+        {
+            var id = updateIdOf(update);
+            var at = rules.FindIndex(r => idOf(r) == id);
+            if (at < 0)
+            {
+                return (kind, id);
+            }
+
+            rules[at] = apply(update, rules[at]);
+        }
+
+        return null;
+    }
+
+    private static SessionModificationResponse Failed((RuleKind Kind, uint Id) rule) =>
+        new(PfcpCause.RuleCreationModificationFailure) { FailedRule = rule };
+
+    private static (RuleKind Kind, uint Id)? FirstFailed(SessionRulesException exception) =>
+        exception.Problems.Count > 0 ? (exception.Problems[0].Kind, exception.Problems[0].RuleId) : null;
+
+    /// <summary>
+    /// End Markers go only on the old paths of FARs whose Update Forwarding Parameters carried SNDEM (§5.2.2.3.1: a
+    /// user plane with EMPU sends them when the SMF asks).
+    /// </summary>
+    private static List<EndMarkerInstruction> EndMarkersAskedFor(SessionRules before, SessionModificationRequest request, SessionChange change)
+    {
+        var markers = new List<EndMarkerInstruction>();
+        foreach (var update in request.UpdateFars)
+        {
+            if (update.Forwarding is not { SendEndMarkers: true })
+            {
+                continue;
+            }
+
+            var old = before.Fars.FirstOrDefault(f => f.Id == update.Id)?.Forwarding?.OuterHeaderCreation;
+            markers.AddRange(change.EndMarkers.Where(m => old is not null && m.Teid == old.Teid && m.Peer == old.PeerAddress));
+        }
+
+        return markers;
+    }
+
     private ulong NextSeid()
     {
         while (_sessions.ContainsKey(_nextSeid) || _nextSeid == 0)
@@ -142,5 +306,6 @@ internal sealed class PfcpSessionTable
         return _nextSeid++;
     }
 
-    private sealed record Session(FSeid CpFSeid, List<uint> Teids);
+    /// <summary>What the table keeps of a session besides its rules: the SMF's F-SEID and the TEIDs it chose for it.</summary>
+    private sealed record Session(FSeid CpFSeid, List<uint> Teids, (byte Id, uint Teid)[]? ChooseIds);
 }

@@ -4,6 +4,7 @@ using PrecisionCloud.UserPlane.Classification;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
 using PrecisionCloud.UserPlane.Pfcp.InformationElements;
+using PrecisionCloud.UserPlane.Pfcp.Messages;
 using PrecisionCloud.UserPlane.Rules;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Sessions;
@@ -18,11 +19,43 @@ internal static class SessionRuleReader
     public static bool TryReadCreatePdr(PfcpIe ie, out PdrRequest? request, out PfcpIeProblem problem)
     {
         request = null;
+        if (!TryReadPdrFields(ie, out var fields, out problem))
+        {
+            return false;
+        }
+
+        problem = fields!.Precedence is null ? PfcpIeProblem.Missing(PfcpIeType.Precedence)
+            : fields.Pdi is null ? PfcpIeProblem.Missing(PfcpIeType.Pdi)
+            : fields.FarId is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.FarId)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        var rule = new PacketDetectionRule
+        {
+            Id = fields.Id,
+            Precedence = fields.Precedence!.Value,
+            Pdi = fields.Pdi!,
+            OuterHeaderRemoval = fields.OuterHeaderRemoval,
+            FarId = fields.FarId!.Value,
+            QerIds = fields.QerIds ?? [],
+            UrrIds = fields.UrrIds ?? [],
+        };
+        request = new PdrRequest(rule, fields.LocalFTeid);
+        return true;
+    }
+
+    /// <summary>The IEs of a Create or Update PDR; only the PDR ID is mandatory here.</summary>
+    public static bool TryReadPdrFields(PfcpIe ie, out PdrUpdate? fields, out PfcpIeProblem problem)
+    {
+        fields = null;
         problem = default;
         ushort? id = null;
         uint? precedence = null, farId = null;
         OuterHeaderRemoval? removal = null;
-        List<uint> qers = [], urrs = [];
+        List<uint>? qers = null, urrs = null;
         PacketDetectionInformation? pdi = null;
         FTeid? fteid = null;
         var reader = ie.Children();
@@ -42,10 +75,10 @@ internal static class SessionRuleReader
                     farId = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.FarId, out farId);
                     break;
                 case PfcpIeType.QerId when value.Length >= 4:
-                    qers.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    (qers ??= []).Add(BinaryPrimitives.ReadUInt32BigEndian(value));
                     break;
                 case PfcpIeType.UrrId when value.Length >= 4:
-                    urrs.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    (urrs ??= []).Add(BinaryPrimitives.ReadUInt32BigEndian(value));
                     break;
                 case PfcpIeType.OuterHeaderRemoval when value.Length >= 1:
                     removal = (OuterHeaderRemoval)value[0];
@@ -66,18 +99,22 @@ internal static class SessionRuleReader
         problem = problem != default ? problem
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.PdrId)
-            : precedence is null ? PfcpIeProblem.Missing(PfcpIeType.Precedence)
-            : pdi is null ? PfcpIeProblem.Missing(PfcpIeType.Pdi)
-            : farId is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.FarId)
             : default;
         if (problem != default)
         {
             return false;
         }
 
-        request = new PdrRequest(
-            new PacketDetectionRule { Id = id!.Value, Precedence = precedence!.Value, Pdi = pdi!, OuterHeaderRemoval = removal, FarId = farId!.Value, QerIds = qers, UrrIds = urrs },
-            fteid);
+        fields = new PdrUpdate(id!.Value)
+        {
+            Precedence = precedence,
+            Pdi = pdi,
+            LocalFTeid = fteid,
+            OuterHeaderRemoval = removal,
+            FarId = farId,
+            QerIds = qers,
+            UrrIds = urrs,
+        };
         return true;
     }
 
@@ -156,17 +193,60 @@ internal static class SessionRuleReader
     public static bool TryReadCreateFar(PfcpIe ie, out ForwardingActionRule? far, out PfcpIeProblem problem)
     {
         far = null;
+        if (!TryReadFarFields(ie, update: false, out var fields, out problem))
+        {
+            return false;
+        }
+
+        var action = fields!.ApplyAction;
+        problem = action is null ? PfcpIeProblem.Missing(PfcpIeType.ApplyAction)
+            : (action.Value & ApplyAction.Forward) != 0 && fields.Forwarding is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.ForwardingParameters)
+            : (action.Value & ApplyAction.Duplicate) != 0 && fields.Duplicating is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.DuplicatingParameters)
+            : fields.Forwarding is { DestinationInterface: null } || fields.Duplicating is { DestinationInterface: null } ? PfcpIeProblem.Missing(PfcpIeType.DestinationInterface)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        far = fields.ApplyTo(new ForwardingActionRule { Id = fields.Id, ApplyAction = action!.Value });
+        return true;
+    }
+
+    /// <summary>
+    /// The IEs of a Create FAR (forwarding and duplicating parameters) or an Update FAR (their update forms);
+    /// only the FAR ID is mandatory here.
+    /// </summary>
+    public static bool TryReadFarFields(PfcpIe ie, bool update, out FarUpdate? fields, out PfcpIeProblem problem)
+    {
+        fields = null;
         problem = default;
         uint? id = null;
         ApplyAction? action = null;
-        ForwardingParameters? forwarding = null, duplicating = null;
+        ForwardingParametersUpdate? forwarding = null, duplicating = null;
         byte? barId = null;
+        var (forwardingType, duplicatingType) = update
+            ? (PfcpIeType.UpdateForwardingParameters, PfcpIeType.UpdateDuplicatingParameters)
+            : (PfcpIeType.ForwardingParameters, PfcpIeType.DuplicatingParameters);
         var reader = ie.Children();
         while (reader.MoveNext())
         {
             var child = reader.Current;
             var value = child.Value;
-            switch (child.KnownType)
+            var type = child.KnownType;
+            if (type == forwardingType || type == duplicatingType)
+            {
+                if (!TryReadForwardingFields(child, out var parameters, out var parametersProblem))
+                {
+                    problem = parametersProblem;
+                    return false;
+                }
+
+                (forwarding, duplicating) = type == forwardingType ? (parameters, duplicating) : (forwarding, parameters);
+                continue;
+            }
+
+            switch (type)
             {
                 case PfcpIeType.FarId:
                     id = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.FarId, out id);
@@ -180,15 +260,6 @@ internal static class SessionRuleReader
                         _ => (ApplyAction)(value[0] | (value[1] << 8)),
                     };
                     break;
-                case PfcpIeType.ForwardingParameters or PfcpIeType.DuplicatingParameters:
-                    if (!TryReadForwardingParameters(child, out var parameters, out var parametersProblem))
-                    {
-                        problem = parametersProblem;
-                        return false;
-                    }
-
-                    (forwarding, duplicating) = child.KnownType == PfcpIeType.ForwardingParameters ? (parameters, duplicating) : (forwarding, parameters);
-                    break;
                 case PfcpIeType.BarId when value.Length >= 1:
                     barId = value[0];
                     break;
@@ -200,20 +271,21 @@ internal static class SessionRuleReader
         problem = problem != default ? problem
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.FarId)
-            : action is null ? PfcpIeProblem.Missing(PfcpIeType.ApplyAction)
-            : (action.Value & ApplyAction.Forward) != 0 && forwarding is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.ForwardingParameters)
-            : (action.Value & ApplyAction.Duplicate) != 0 && duplicating is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.DuplicatingParameters)
             : default;
         if (problem != default)
         {
             return false;
         }
 
-        far = new ForwardingActionRule { Id = id!.Value, ApplyAction = action!.Value, Forwarding = forwarding, Duplicating = duplicating, BarId = barId };
+        fields = new FarUpdate(id!.Value) { ApplyAction = action, Forwarding = forwarding, Duplicating = duplicating, BarId = barId };
         return true;
     }
 
-    public static bool TryReadForwardingParameters(PfcpIe ie, out ForwardingParameters? parameters, out PfcpIeProblem problem)
+    /// <summary>
+    /// Forwarding, Duplicating or their Update forms: every field optional here (the destination interface is
+    /// mandatory in the create forms, checked by the caller); an update may carry PFCPSMReq-Flags with SNDEM.
+    /// </summary>
+    public static bool TryReadForwardingFields(PfcpIe ie, out ForwardingParametersUpdate? parameters, out PfcpIeProblem problem)
     {
         parameters = null;
         problem = default;
@@ -221,6 +293,7 @@ internal static class SessionRuleReader
         string? networkInstance = null;
         OuterHeaderCreation? creation = null;
         byte? marking = null;
+        var endMarkers = false;
         var reader = ie.Children();
         while (reader.MoveNext())
         {
@@ -240,6 +313,9 @@ internal static class SessionRuleReader
                 case PfcpIeType.TransportLevelMarking when value.Length >= 2:
                     marking = (byte)(value[0] >> 2);
                     break;
+                case PfcpIeType.PfcpsmReqFlags when value.Length >= 1:
+                    endMarkers = (value[0] & (byte)SessionModificationIndications.SendEndMarkers) != 0;
+                    break;
                 default:
                     break;
             }
@@ -247,25 +323,50 @@ internal static class SessionRuleReader
 
         problem = problem != default ? problem
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
-            : destination is null ? PfcpIeProblem.Missing(PfcpIeType.DestinationInterface)
             : default;
         if (problem != default)
         {
             return false;
         }
 
-        parameters = new ForwardingParameters { DestinationInterface = destination!.Value, NetworkInstance = networkInstance, OuterHeaderCreation = creation, TransportLevelMarking = marking };
+        parameters = new ForwardingParametersUpdate
+        {
+            DestinationInterface = destination,
+            NetworkInstance = networkInstance,
+            OuterHeaderCreation = creation,
+            TransportLevelMarking = marking,
+            SendEndMarkers = endMarkers,
+        };
         return true;
     }
 
     public static bool TryReadCreateQer(PfcpIe ie, out QosEnforcementRule? qer, out PfcpIeProblem problem)
     {
         qer = null;
+        if (!TryReadQerFields(ie, out var fields, out problem))
+        {
+            return false;
+        }
+
+        if (fields!.UplinkGateOpen is null)
+        {
+            problem = PfcpIeProblem.Missing(PfcpIeType.GateStatus);
+            return false;
+        }
+
+        qer = fields.ApplyTo(new QosEnforcementRule { Id = fields.Id });
+        return true;
+    }
+
+    /// <summary>The IEs of a Create or Update QER; only the QER ID is mandatory here.</summary>
+    public static bool TryReadQerFields(PfcpIe ie, out QerUpdate? fields, out PfcpIeProblem problem)
+    {
+        fields = null;
         problem = default;
         uint? id = null;
         byte? gates = null, qfi = null;
         (ulong Up, ulong Down)? mbr = null, gbr = null;
-        var rqi = false;
+        bool? rqi = null;
         var reader = ie.Children();
         while (reader.MoveNext())
         {
@@ -299,22 +400,18 @@ internal static class SessionRuleReader
         problem = problem != default ? problem
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.QerId)
-            : gates is null ? PfcpIeProblem.Missing(PfcpIeType.GateStatus)
             : default;
         if (problem != default)
         {
             return false;
         }
 
-        qer = new QosEnforcementRule
+        fields = new QerUpdate(id!.Value)
         {
-            Id = id!.Value,
-            UplinkGateOpen = (gates!.Value >> 2 & 0x03) == 0,
-            DownlinkGateOpen = (gates.Value & 0x03) == 0,
-            UplinkMbrKbps = mbr?.Up,
-            DownlinkMbrKbps = mbr?.Down,
-            UplinkGbrKbps = gbr?.Up,
-            DownlinkGbrKbps = gbr?.Down,
+            UplinkGateOpen = gates is { } ul ? (ul >> 2 & 0x03) == 0 : null,
+            DownlinkGateOpen = gates is { } dl ? (dl & 0x03) == 0 : null,
+            Mbr = mbr,
+            Gbr = gbr,
             Qfi = qfi,
             Rqi = rqi,
         };
@@ -324,6 +421,30 @@ internal static class SessionRuleReader
     public static bool TryReadCreateUrr(PfcpIe ie, out UsageReportingRule? urr, out PfcpIeProblem problem)
     {
         urr = null;
+        if (!TryReadUrrFields(ie, out var fields, out problem))
+        {
+            return false;
+        }
+
+        problem = fields!.MeasurementMethod is null ? PfcpIeProblem.Missing(PfcpIeType.MeasurementMethod)
+            : fields.ReportingTriggers is null ? PfcpIeProblem.Missing(PfcpIeType.ReportingTriggers)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        urr = fields.ApplyTo(new UsageReportingRule { Id = fields.Id });
+        return true;
+    }
+
+    /// <summary>
+    /// The IEs of a Create or Update URR; only the URR ID is mandatory here, and periodic reporting needs its
+    /// Measurement Period in the same IE.
+    /// </summary>
+    public static bool TryReadUrrFields(PfcpIe ie, out UrrUpdate? fields, out PfcpIeProblem problem)
+    {
+        fields = null;
         problem = default;
         uint? id = null;
         MeasurementMethod? method = null;
@@ -372,20 +493,17 @@ internal static class SessionRuleReader
         problem = problem != default ? problem
             : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
             : id is null ? PfcpIeProblem.Missing(PfcpIeType.UrrId)
-            : method is null ? PfcpIeProblem.Missing(PfcpIeType.MeasurementMethod)
-            : triggers is null ? PfcpIeProblem.Missing(PfcpIeType.ReportingTriggers)
-            : (triggers.Value & ReportingTriggers.PeriodicReporting) != 0 && period is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.MeasurementPeriod)
+            : triggers is { } raised && (raised & ReportingTriggers.PeriodicReporting) != 0 && period is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.MeasurementPeriod)
             : default;
         if (problem != default)
         {
             return false;
         }
 
-        urr = new UsageReportingRule
+        fields = new UrrUpdate(id!.Value)
         {
-            Id = id!.Value,
-            MeasurementMethod = method!.Value,
-            ReportingTriggers = triggers!.Value,
+            MeasurementMethod = method,
+            ReportingTriggers = triggers,
             MeasurementPeriod = period,
             VolumeThreshold = volumeThreshold,
             VolumeQuota = volumeQuota,
@@ -393,6 +511,71 @@ internal static class SessionRuleReader
             TimeQuota = timeQuota,
             InactivityDetectionTime = inactivity,
         };
+        return true;
+    }
+
+    /// <summary>A Create or Update BAR (§7.5.2.6, §7.5.4.11): the BAR ID and the suggested buffering packet count.</summary>
+    public static bool TryReadBar(PfcpIe ie, out BufferingActionRule? bar, out PfcpIeProblem problem)
+    {
+        bar = null;
+        problem = default;
+        byte? id = null;
+        ushort? packets = null;
+        var reader = ie.Children();
+        while (reader.MoveNext())
+        {
+            var child = reader.Current;
+            var value = child.Value;
+            switch (child.KnownType)
+            {
+                case PfcpIeType.BarId:
+                    id = value.Length >= 1 ? value[0] : Fail(ref problem, PfcpIeType.BarId, out id);
+                    break;
+                case PfcpIeType.SuggestedBufferingPacketsCount when value.Length >= 1:
+                    packets = value[0];
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        problem = problem != default ? problem
+            : reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType)
+            : id is null ? PfcpIeProblem.Missing(PfcpIeType.BarId)
+            : default;
+        if (problem != default)
+        {
+            return false;
+        }
+
+        bar = new BufferingActionRule { Id = id!.Value, SuggestedBufferingPacketsCount = packets };
+        return true;
+    }
+
+    /// <summary>
+    /// The rule ID a Remove PDR/FAR/QER/URR/BAR or a Query URR carries (§7.5.4.6-10, §7.5.4.10): the one child of
+    /// <paramref name="idType"/>, read in its width.
+    /// </summary>
+    public static bool TryReadRuleId(PfcpIe ie, PfcpIeType idType, out uint id, out PfcpIeProblem problem)
+    {
+        id = 0;
+        problem = default;
+        var width = idType switch { PfcpIeType.PdrId => 2, PfcpIeType.BarId => 1, _ => 4 };
+        var reader = ie.Children();
+        if (!reader.TryFind(idType, out var child))
+        {
+            problem = reader.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)reader.TruncatedType) : PfcpIeProblem.Missing(idType);
+            return false;
+        }
+
+        var value = child.Value;
+        if (value.Length < width)
+        {
+            problem = PfcpIeProblem.InvalidLength(idType);
+            return false;
+        }
+
+        id = width switch { 1 => value[0], 2 => BinaryPrimitives.ReadUInt16BigEndian(value), _ => BinaryPrimitives.ReadUInt32BigEndian(value) };
         return true;
     }
 

@@ -13,8 +13,12 @@ namespace PrecisionCloud.UserPlane.Hosting;
 /// one thread per N3 worker and per N6 port, each with its own pipeline and batches; events from the fast path are
 /// logged. Does nothing unless <see cref="UserPlaneHostOptions.Enabled"/>.
 /// </summary>
-internal sealed partial class UserPlaneService : IHostedService, IDisposable
+internal sealed partial class UserPlaneService : IHostedService, ISessionChangeSink, IDisposable
 {
+    private readonly Lock _changes = new();
+    private readonly byte[] _endMarker = new byte[64];
+    private UserPlanePipeline? _changePipeline;
+    private PacketBatch? _changeBatch;
     private readonly UserPlaneHostOptions _options;
     private readonly UserPlane _userPlane;
     private readonly ILogger<UserPlaneService> _logger;
@@ -132,6 +136,51 @@ internal sealed partial class UserPlaneService : IHostedService, IDisposable
         _n3Sockets.ForEach(s => s.Dispose());
         _n6Ports.ForEach(p => p.Dispose());
         _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// End Markers go to the old peers from the first N3 socket; released packets run through a pipeline of their own
+    /// (downlink, as they came from N6) and leave like any other. Before the ports are open there is nothing to send on.
+    /// </summary>
+    public void Apply(SessionChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (_n3Sockets.Count == 0)
+        {
+            return;
+        }
+
+        lock (_changes)
+        {
+            var socket = _n3Sockets[0];
+            foreach (var marker in change.EndMarkers)
+            {
+                if (Gtp.GtpWriter.TryWriteEndMarker(_endMarker, marker.Teid, null, out var written))
+                {
+                    socket.SendOne(_endMarker.AsSpan(0, written), marker.Peer, marker.PeerPort);
+                }
+            }
+
+            if (change.ReleasedPackets.Count == 0)
+            {
+                return;
+            }
+
+            _changePipeline ??= _userPlane.CreatePipeline();
+            _changeBatch ??= new PacketBatch(_options.BatchSize, _userPlane.Options.SlotSize, _userPlane.Options.Headroom);
+            foreach (var chunk in change.ReleasedPackets.Chunk(_changeBatch.Capacity))
+            {
+                _changeBatch.Clear();
+                foreach (var packet in chunk)
+                {
+                    _changeBatch.Add(packet);
+                }
+
+                _changePipeline.ProcessN6(_changeBatch, Stopwatch.GetTimestamp());
+                socket.Send(_changeBatch);
+                SendToN6(_changeBatch);
+            }
+        }
     }
 
     private void Start(string name, Action loop)

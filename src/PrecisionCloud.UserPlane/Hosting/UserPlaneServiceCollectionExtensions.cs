@@ -14,7 +14,8 @@ public static class UserPlaneServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the user plane (<see cref="UserPlane"/> as a singleton) and the hosted service that runs its N3 and N6 ports
-    /// when <see cref="UserPlaneHostOptions.Enabled"/>; options are validated at start.
+    /// when <see cref="UserPlaneHostOptions.Enabled"/>, which is also the <see cref="ISessionChangeSink"/> that sends
+    /// End Markers and released packets for control planes; options are validated at start.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
@@ -57,7 +58,13 @@ public static class UserPlaneServiceCollectionExtensions
 
             return new UserPlane(engine, provider.GetService<IMeterFactory>(), provider.GetService<TimeProvider>());
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UserPlaneService>());
+        if (!services.Any(d => d.ServiceType == typeof(UserPlaneService)))
+        {
+            services.AddSingleton<UserPlaneService>();
+            services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<UserPlaneService>());
+            services.AddSingleton<ISessionChangeSink>(provider => provider.GetRequiredService<UserPlaneService>());
+        }
+
         return services;
     }
 }

@@ -341,13 +341,22 @@ public sealed class UserPlanePipelineTests : IDisposable
             Run();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // The runtime may allocate once on this thread while it promotes the methods to their optimised tier
+        // (type loads, on-stack replacement of this loop). A per-packet allocation would show in every round of
+        // 128,000 packets; a one-time one shows in one round only, so a round must come out at zero.
+        var rounds = new List<long>();
+        for (var round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != 0); round++)
         {
-            Run();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                Run();
+            }
+
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(rounds[^1] == 0, $"bytes allocated per round of 128,000 packets: {string.Join(", ", rounds)}");
         Assert.Equal(PacketVerdict.ToTunnel, downlink[63].Verdict);
         Assert.Equal(PacketVerdict.ToN6, uplink[63].Verdict);
     }
