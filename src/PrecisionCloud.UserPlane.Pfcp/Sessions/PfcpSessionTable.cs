@@ -118,7 +118,9 @@ internal sealed class PfcpSessionTable
 
             if ((request.Flags & SessionModificationIndications.DropBufferedPackets) != 0)
             {
+                // DROBU: what was buffered goes nowhere, whether the FAR still buffers or just released it.
                 _userPlane.DropBufferedPackets(seid);
+                change = change with { ReleasedPackets = [] };
             }
 
             // TEIDs this user plane chose that no PDR uses any more go back to the pool.

@@ -13,9 +13,10 @@ public sealed class PfcpServerTests : IDisposable
     public void Dispose() => _userPlane.Dispose();
 
     [Fact]
-    public async Task An_smf_written_with_scapy_associates_establishes_retransmits_and_deletes_over_udp()
+    public async Task An_smf_written_with_scapy_associates_establishes_retransmits_modifies_and_deletes_over_udp()
     {
-        var node = new PfcpNode(_userPlane, new PfcpNodeOptions { Port = 0 }, DateTimeOffset.UtcNow);
+        var changes = new RecordingChangeSink();
+        var node = new PfcpNode(_userPlane, new PfcpNodeOptions { Port = 0 }, DateTimeOffset.UtcNow, changes);
         await using var server = new PfcpServer(node, new IPEndPoint(IPAddress.Loopback, 0));
 
         var lines = (await ExternalTool.RunScapyAsync("scapy_smf.py", server.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -26,6 +27,10 @@ public sealed class PfcpServerTests : IDisposable
         Assert.Equal(("51", "11259375", "1", "1"), (establishment["type"], establishment["seid"], establishment["cause"], establishment["duplicate_same"]));
         Assert.InRange(uint.Parse(establishment["teid"], System.Globalization.CultureInfo.InvariantCulture), 0x0001_0000u, 0x00FF_FFFFu);
         Assert.Equal(("2", "3"), (lines["heartbeat"]["type"], lines["heartbeat"]["seq"]));
+        Assert.Equal(("53", "11259375", "1", "1"), (lines["modification"]["type"], lines["modification"]["seid"], lines["modification"]["cause"], lines["modification"]["urr"]));
+        var endMarker = Assert.Single(Assert.Single(changes.Changes).EndMarkers); // on the old path only, as SNDEM asked
+        Assert.Equal((0x1234u, InetAddress.Parse("127.0.0.1"), (ushort)2152), (endMarker.Teid, endMarker.Peer, endMarker.PeerPort));
+        Assert.Equal(("73", "0", "9"), (lines["refused"]["cause"], lines["refused"]["failed_type"], lines["refused"]["failed_id"]));
         Assert.Equal(("55", "11259375", "1", "1"), (lines["deletion"]["type"], lines["deletion"]["seid"], lines["deletion"]["cause"], lines["deletion"]["urr"]));
         Assert.Equal((0, 0), (node.SessionCount, _userPlane.SessionCount)); // one session despite the retransmission, and deleted
         Assert.Single(node.Associations);
@@ -65,5 +70,12 @@ public sealed class PfcpServerTests : IDisposable
 
         Assert.Null(node.Handle([1, 2, 3], peer));
         Assert.Equal(1, node.Ignored);
+    }
+
+    private sealed class RecordingChangeSink : ISessionChangeSink
+    {
+        public List<SessionChange> Changes { get; } = [];
+
+        public void Apply(SessionChange change) => Changes.Add(change);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using PrecisionCloud.Tests.Oracles;
 using PrecisionCloud.UserPlane.Gtp;
@@ -64,8 +63,8 @@ public sealed class PfcpSessionTableTests : IDisposable
         // GTP-U to the chosen TEID comes out on N6 when the SDF filter admits it: "to assigned 5000-5100" puts the
         // ports on the UE's side, which is the source of uplink packets (TS 29.244 §5.2.1A.2A).
         var batch = new PacketBatch(4);
-        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 5050, 443)), InetAddress.Parse("10.200.0.2"), 2152);
-        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 6000, 443)), InetAddress.Parse("10.200.0.2"), 2152); // a UE port outside the filter
+        batch.Add(Gpdu(teid, Ipv4Packets.Udp(0x0A2D0007, 0x0A630101, 5050, 443)), InetAddress.Parse("10.200.0.2"), 2152);
+        batch.Add(Gpdu(teid, Ipv4Packets.Udp(0x0A2D0007, 0x0A630101, 6000, 443)), InetAddress.Parse("10.200.0.2"), 2152); // a UE port outside the filter
         _userPlane.CreatePipeline().ProcessN3(batch, Stopwatch.GetTimestamp());
         Assert.Equal((PacketVerdict.ToN6, PacketVerdict.Drop, DropReason.NoMatchingPdr), (batch[0].Verdict, batch[1].Verdict, batch[1].DropReason));
     }
@@ -79,8 +78,8 @@ public sealed class PfcpSessionTableTests : IDisposable
         var established = _sessions.Establish(request!);
         var teid = established.CreatedPdrs[0].LocalFTeid.Teid;
         var batch = new PacketBatch(4);
-        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 5050, 443)), InetAddress.Parse("10.200.0.2"), 2152);
-        batch.Add(Gpdu(teid, Udp(0x0A2D0007, 0x0A630101, 5051, 443)), InetAddress.Parse("10.200.0.2"), 2152);
+        batch.Add(Gpdu(teid, Ipv4Packets.Udp(0x0A2D0007, 0x0A630101, 5050, 443)), InetAddress.Parse("10.200.0.2"), 2152);
+        batch.Add(Gpdu(teid, Ipv4Packets.Udp(0x0A2D0007, 0x0A630101, 5051, 443)), InetAddress.Parse("10.200.0.2"), 2152);
         _userPlane.CreatePipeline().ProcessN3(batch, Stopwatch.GetTimestamp());
 
         var (response, cp) = _sessions.Delete(established.UpFSeid!.Value.Seid);
@@ -162,21 +161,5 @@ public sealed class PfcpSessionTableTests : IDisposable
         var datagram = new byte[inner.Length + 16];
         Assert.True(GtpWriter.TryWriteGPdu(datagram, teid, inner, new PduSessionContainer(PduSessionInformationType.Uplink, 9), out var written));
         return datagram[..written];
-    }
-
-    private static byte[] Udp(uint source, uint destination, ushort sourcePort, ushort destinationPort)
-    {
-        var packet = new byte[64];
-        packet[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), 64);
-        packet[8] = 64;
-        packet[9] = 17;
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(12), source);
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(16), destination);
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10), Ipv4Checksum.Compute(packet.AsSpan(0, 20)));
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(20), sourcePort);
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(22), destinationPort);
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(24), 44);
-        return packet;
     }
 }
