@@ -4,22 +4,31 @@ using PrecisionCloud.UserPlane.Pfcp.Codec;
 using PrecisionCloud.UserPlane.Pfcp.InformationElements;
 using PrecisionCloud.UserPlane.Pfcp.Messages;
 using PrecisionCloud.UserPlane.Pfcp.Sessions;
+using PrecisionCloud.UserPlane.Usage;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Node;
 
 /// <summary>
 /// A user plane's PFCP node: answers heartbeats, accepts associations from CP functions, and establishes, modifies
 /// and deletes sessions for associated nodes, turning them into fast-path rule sets. A retransmitted request (same peer,
-/// same sequence number) gets the response already sent, not a second execution. <see cref="Handle"/> is the whole
-/// protocol logic, independent of sockets; <see cref="PfcpServer"/> runs it on UDP.
+/// same sequence number) gets the response already sent, not a second execution. It also sends: Session Report
+/// Requests (usage, downlink data, error indications) and heartbeats to its peers, each sent again every T1 up to N1
+/// times; a peer that stops answering heartbeats has failed, one with a new Recovery Time Stamp has restarted, and
+/// its sessions are kept or purged per <see cref="PfcpNodeOptions"/>. <see cref="Handle"/> and <see cref="Poll"/> are
+/// the whole protocol logic, independent of sockets; <see cref="PfcpServer"/> runs them on UDP.
 /// </summary>
-public sealed class PfcpNode
+public sealed class PfcpNode : IUserPlaneReportHandler
 {
     private const int MaxResponse = 8192;
     private readonly Lock _lock = new();
     private readonly NodeId _nodeId;
     private readonly PfcpSessionTable _sessions;
-    private readonly Dictionary<NodeId, uint> _associations = [];
+    private readonly Dictionary<NodeId, PfcpPeer> _peers = [];
+    private readonly Dictionary<uint, PendingRequest> _pending = [];
+    private readonly Queue<(byte[] Datagram, IPEndPoint Destination)> _outbox = new();
+    private readonly PfcpNodeOptions _options;
+    private readonly TimeProvider _time;
+    private uint _nextSequence;
     private readonly Dictionary<(IPEndPoint Peer, uint Sequence), byte[]> _responses = [];
     private readonly Queue<(IPEndPoint Peer, uint Sequence)> _responseOrder = new();
     private readonly int _cacheSize;
@@ -31,7 +40,8 @@ public sealed class PfcpNode
     /// <param name="options">Its N4 settings.</param>
     /// <param name="recoveryTime">When it started (the Recovery Time Stamp it sends).</param>
     /// <param name="changes">Sends the End Markers and released packets of session modifications; none drops them.</param>
-    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime, ISessionChangeSink? changes = null)
+    /// <param name="time">The clock for T1 and heartbeats; the system's by default.</param>
+    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime, ISessionChangeSink? changes = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(userPlane);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +53,8 @@ public sealed class PfcpNode
         _sessions = new PfcpSessionTable(userPlane, _nodeId, n4, userPlane.Options.N3Address, new TeidPool(options.FirstTeid, options.LastTeid));
         _cacheSize = options.ResponseCacheSize;
         _changes = changes;
+        _options = options;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>The features this user plane advertises: F-TEID allocation (FTUP) and End Marker sending (EMPU).</summary>
@@ -58,10 +70,22 @@ public sealed class PfcpNode
         {
             lock (_lock)
             {
-                return [.. _associations.Keys];
+                return [.. _peers.Values.Where(p => p.Associated).Select(p => p.NodeId)];
             }
         }
     }
+
+    /// <summary>Requests this node sent again because T1 passed without an answer.</summary>
+    public long Retransmissions { get; private set; }
+
+    /// <summary>Requests given up after N1 retransmissions (a failed heartbeat fails the peer).</summary>
+    public long RequestsTimedOut { get; private set; }
+
+    /// <summary>Peers found restarted (a new Recovery Time Stamp) or failed (heartbeats unanswered).</summary>
+    public long PeerRestartsAndFailures { get; private set; }
+
+    /// <summary>Sessions purged because their CP node restarted, failed or released the association.</summary>
+    public long SessionsPurged { get; private set; }
 
     /// <summary>Sessions established now.</summary>
     public int SessionCount => _sessions.Count;
@@ -90,8 +114,14 @@ public sealed class PfcpNode
                 return null;
             }
 
+            if (!IsRequest(header.MessageType))
+            {
+                Answered(header, PfcpMessageReader.ReadIes(datagram, header), peer);
+                return null;
+            }
+
             var key = (peer, header.SequenceNumber);
-            if (IsRequest(header.MessageType) && _responses.TryGetValue(key, out var cached))
+            if (_responses.TryGetValue(key, out var cached))
             {
                 return cached;
             }
@@ -99,8 +129,10 @@ public sealed class PfcpNode
             var ies = PfcpMessageReader.ReadIes(datagram, header);
             var response = header.MessageType switch
             {
-                PfcpMessageType.HeartbeatRequest => Encode(b => new HeartbeatResponse(RecoveryTimeStamp).Encode(b, header.SequenceNumber)),
-                PfcpMessageType.AssociationSetupRequest => AssociationSetup(ies, header),
+                PfcpMessageType.HeartbeatRequest => Heartbeat(ies, header, peer),
+                PfcpMessageType.AssociationSetupRequest => AssociationSetup(ies, header, peer),
+                PfcpMessageType.AssociationUpdateRequest => AssociationUpdate(ies, header),
+                PfcpMessageType.AssociationReleaseRequest => AssociationRelease(ies, header),
                 PfcpMessageType.SessionEstablishmentRequest => SessionEstablishment(ies, header),
                 PfcpMessageType.SessionModificationRequest => SessionModification(ies, header),
                 PfcpMessageType.SessionDeletionRequest => SessionDeletion(header),
@@ -117,8 +149,8 @@ public sealed class PfcpNode
         }
     }
 
-    private static bool IsRequest(PfcpMessageType type) => type is PfcpMessageType.HeartbeatRequest or PfcpMessageType.AssociationSetupRequest
-        or PfcpMessageType.SessionEstablishmentRequest or PfcpMessageType.SessionModificationRequest or PfcpMessageType.SessionDeletionRequest;
+    /// <summary>Requests have odd message types below 50 and even ones from 50 on (§7.3, Table 7.3-1).</summary>
+    private static bool IsRequest(PfcpMessageType type) => (int)type < 50 ? ((int)type & 1) == 1 && type != PfcpMessageType.VersionNotSupportedResponse : ((int)type & 1) == 0;
 
     /// <summary>Encodes into the node's one scratch buffer (requests are handled one at a time) and keeps the exact bytes.</summary>
     private byte[] Encode(Func<byte[], int> encode)
@@ -135,16 +167,69 @@ public sealed class PfcpNode
         return writer.EndMessage();
     }
 
-    private byte[] AssociationSetup(PfcpIeReader ies, PfcpHeader header)
+    private byte[] AssociationSetup(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
     {
         if (!AssociationSetupRequest.TryDecode(ies, out var request, out var problem))
         {
             return Encode(b => new AssociationSetupResponse(_nodeId, problem.Cause, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
         }
 
-        // A new association, or the peer restarted (another recovery time): either way it now stands with this time.
-        _associations[request!.NodeId] = request.RecoveryTimeStamp;
+        var now = _time.GetTimestamp();
+        if (_peers.TryGetValue(request!.NodeId, out var known))
+        {
+            // The same node again: a new start time means it restarted and lost what it had set up here.
+            if (known.RecoveryTimeStamp != request.RecoveryTimeStamp)
+            {
+                Restarted(known, request.RecoveryTimeStamp);
+            }
+
+            (known.Endpoint, known.Associated, known.HeardAt) = (endpoint, true, now);
+        }
+        else
+        {
+            _peers[request.NodeId] = new PfcpPeer(request.NodeId, endpoint, request.RecoveryTimeStamp, now);
+        }
+
         return Encode(b => new AssociationSetupResponse(_nodeId, PfcpCause.RequestAccepted, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
+    }
+
+    /// <summary>Association Update (§6.2.7): features may change; nothing here depends on them, so it is accepted.</summary>
+    private byte[] AssociationUpdate(PfcpIeReader ies, PfcpHeader header)
+    {
+        var fields = NodeMessageFields.Read(ies);
+        var cause = fields.Problem is { } problem ? problem.Cause
+            : fields.NodeId is not { } node ? PfcpCause.MandatoryIeMissing
+            : _peers.TryGetValue(node, out var peer) && peer.Associated ? PfcpCause.RequestAccepted
+            : PfcpCause.NoEstablishedPfcpAssociation;
+        return Encode(b => new AssociationResponse(PfcpMessageType.AssociationUpdateResponse, _nodeId, cause) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
+    }
+
+    /// <summary>Association Release (§6.2.8.3): the CP node's sessions go with it.</summary>
+    private byte[] AssociationRelease(PfcpIeReader ies, PfcpHeader header)
+    {
+        var fields = NodeMessageFields.Read(ies);
+        var cause = fields.Problem is { } problem ? problem.Cause : fields.NodeId is null ? PfcpCause.MandatoryIeMissing : PfcpCause.NoEstablishedPfcpAssociation;
+        if (fields.NodeId is { } node && _peers.Remove(node, out var peer) && peer.Associated)
+        {
+            SessionsPurged += _sessions.Purge(peer);
+            cause = PfcpCause.RequestAccepted;
+        }
+
+        return Encode(b => new AssociationResponse(PfcpMessageType.AssociationReleaseResponse, _nodeId, cause).Encode(b, header.SequenceNumber));
+    }
+
+    private byte[] Heartbeat(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
+    {
+        if (HeartbeatRequest.TryDecode(ies, out var request, out _) && PeerAt(endpoint) is { } peer)
+        {
+            peer.HeardAt = _time.GetTimestamp();
+            if (peer.RecoveryTimeStamp != request!.RecoveryTimeStamp)
+            {
+                Restarted(peer, request.RecoveryTimeStamp);
+            }
+        }
+
+        return Encode(b => new HeartbeatResponse(RecoveryTimeStamp).Encode(b, header.SequenceNumber));
     }
 
     private byte[] SessionEstablishment(PfcpIeReader ies, PfcpHeader header)
@@ -154,12 +239,12 @@ public sealed class PfcpNode
             return Encode(b => new SessionEstablishmentResponse(_nodeId, problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, 0, header.SequenceNumber));
         }
 
-        if (!_associations.ContainsKey(request!.NodeId))
+        if (!_peers.TryGetValue(request!.NodeId, out var peer) || !peer.Associated)
         {
             return Encode(b => new SessionEstablishmentResponse(_nodeId, PfcpCause.NoEstablishedPfcpAssociation).Encode(b, request.CpFSeid.Seid, header.SequenceNumber));
         }
 
-        var response = _sessions.Establish(request);
+        var response = _sessions.Establish(request, peer);
         return Encode(b => response.Encode(b, request.CpFSeid.Seid, header.SequenceNumber));
     }
 
@@ -185,6 +270,157 @@ public sealed class PfcpNode
         var (response, cp) = _sessions.Delete(header.Seid);
         return Encode(b => response.Encode(b, cp?.Seid ?? 0, header.SequenceNumber));
     }
+
+    /// <summary>Sends the usage reports to the CP nodes of their sessions, one Session Report Request per session.</summary>
+    /// <param name="reports">The reports.</param>
+    public void OnUsageReports(IReadOnlyList<UsageReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        foreach (var session in reports.GroupBy(r => r.Seid))
+        {
+            Report(session.Key, new SessionReportRequest { UsageReports = [.. session] });
+        }
+    }
+
+    /// <summary>Sends a Downlink Data Report to the session's CP node.</summary>
+    /// <param name="seid">The session.</param>
+    /// <param name="pdrId">The PDR that matched the buffered packet.</param>
+    public void OnDownlinkData(ulong seid, uint pdrId) => Report(seid, new SessionReportRequest { DownlinkDataPdrId = (ushort)pdrId });
+
+    /// <summary>Sends an Error Indication Report for each session that sends to the tunnel the peer does not know.</summary>
+    /// <param name="peer">The GTP-U peer.</param>
+    /// <param name="teid">Its TEID it does not know.</param>
+    public void OnErrorIndication(InetAddress peer, uint teid)
+    {
+        var remote = new FTeid(teid, peer.IsIPv6 ? null : peer, peer.IsIPv6 ? peer : null);
+        foreach (var seid in _sessions.SendingTo(peer, teid))
+        {
+            Report(seid, new SessionReportRequest { ErrorIndicationRemoteFTeid = remote });
+        }
+    }
+
+    /// <summary>
+    /// What to send now: requests queued since the last call, requests due again (T1 passed), and heartbeats to
+    /// peers not heard from for a heartbeat interval. Requests past N1 retransmissions are given up; a heartbeat
+    /// given up fails its peer. Call it often (every 100 ms suits a T1 of seconds).
+    /// </summary>
+    /// <returns>The datagrams and where each goes.</returns>
+    public IReadOnlyList<(byte[] Datagram, IPEndPoint Destination)> Poll()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            var send = new List<(byte[], IPEndPoint)>(_outbox);
+            _outbox.Clear();
+            foreach (var (sequence, request) in _pending.Where(p => now >= p.Value.DueAt).ToList())
+            {
+                if (request.Retransmissions >= _options.RequestRetries)
+                {
+                    _pending.Remove(sequence);
+                    RequestsTimedOut++;
+                    if (request.Type == PfcpMessageType.HeartbeatRequest && request.Peer is { } silent)
+                    {
+                        Failed(silent);
+                    }
+
+                    continue;
+                }
+
+                request.Retransmissions++;
+                request.DueAt = now + Ticks(_options.RequestTimeout);
+                Retransmissions++;
+                send.Add((request.Datagram, request.Destination));
+            }
+
+            if (_options.HeartbeatInterval > TimeSpan.Zero)
+            {
+                foreach (var peer in _peers.Values.Where(p => p.Associated && !p.HeartbeatPending && now - p.HeardAt >= Ticks(_options.HeartbeatInterval)))
+                {
+                    peer.HeartbeatPending = true;
+                    var sequence = NextSequence();
+                    var datagram = Encode(b => new HeartbeatRequest(RecoveryTimeStamp).Encode(b, sequence));
+                    _pending[sequence] = new PendingRequest(PfcpMessageType.HeartbeatRequest, datagram, peer.Endpoint, peer, now + Ticks(_options.RequestTimeout));
+                    send.Add((datagram, peer.Endpoint));
+                }
+            }
+
+            return send;
+        }
+    }
+
+    private void Report(ulong seid, SessionReportRequest report)
+    {
+        lock (_lock)
+        {
+            if (_sessions.Owner(seid) is not { Peer: { Associated: true } peer } owner)
+            {
+                return; // a session of a node that is gone: there is no one to tell
+            }
+
+            var sequence = NextSequence();
+            var datagram = Encode(b => report.Encode(b, owner.CpFSeid.Seid, sequence));
+            _pending[sequence] = new PendingRequest(PfcpMessageType.SessionReportRequest, datagram, peer.Endpoint, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
+            _outbox.Enqueue((datagram, peer.Endpoint));
+        }
+    }
+
+    /// <summary>An answer to one of our requests: it is no longer pending, and a heartbeat answer says whether the peer restarted.</summary>
+    private void Answered(PfcpHeader header, PfcpIeReader ies, IPEndPoint endpoint)
+    {
+        if (!_pending.Remove(header.SequenceNumber, out var request) || !request.Destination.Address.Equals(endpoint.Address))
+        {
+            Ignored++;
+            return;
+        }
+
+        if (request.Peer is not { } peer)
+        {
+            return;
+        }
+
+        peer.HeardAt = _time.GetTimestamp();
+        if (header.MessageType == PfcpMessageType.HeartbeatResponse)
+        {
+            peer.HeartbeatPending = false;
+            if (HeartbeatResponse.TryDecode(ies, out var response, out _) && response!.RecoveryTimeStamp != peer.RecoveryTimeStamp)
+            {
+                Restarted(peer, response.RecoveryTimeStamp);
+            }
+        }
+    }
+
+    private PfcpPeer? PeerAt(IPEndPoint endpoint) => _peers.Values.FirstOrDefault(p => p.Endpoint.Address.Equals(endpoint.Address));
+
+    /// <summary>The peer started again since it set up its sessions: they are gone on its side.</summary>
+    private void Restarted(PfcpPeer peer, uint recoveryTimeStamp)
+    {
+        PeerRestartsAndFailures++;
+        peer.RecoveryTimeStamp = recoveryTimeStamp;
+        if (_options.OnPeerRestart == PeerSessionPolicy.Purge)
+        {
+            SessionsPurged += _sessions.Purge(peer);
+        }
+    }
+
+    /// <summary>The peer stopped answering: the association is gone; its sessions stay or go per the policy.</summary>
+    private void Failed(PfcpPeer peer)
+    {
+        PeerRestartsAndFailures++;
+        (peer.Associated, peer.HeartbeatPending) = (false, false);
+        if (_options.OnPeerFailure == PeerSessionPolicy.Purge)
+        {
+            SessionsPurged += _sessions.Purge(peer);
+        }
+    }
+
+    /// <summary>Sequence numbers are 24 bits; ours skip 0.</summary>
+    private uint NextSequence()
+    {
+        _nextSequence = (_nextSequence % 0xFF_FFFF) + 1;
+        return _nextSequence;
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     private void Remember((IPEndPoint Peer, uint Sequence) key, byte[] response)
     {

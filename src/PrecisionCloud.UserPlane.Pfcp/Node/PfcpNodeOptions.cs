@@ -27,4 +27,20 @@ public sealed class PfcpNodeOptions
     /// <summary>Responses kept to answer retransmitted requests without executing them again; 4096 by default.</summary>
     [Range(16, 1 << 20)]
     public int ResponseCacheSize { get; set; } = 4096;
+
+    /// <summary>T1: how long to wait for the answer to a request this node sent before sending it again; 3 s by default.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>N1: how many times a request is sent again before it is given up; 3 by default.</summary>
+    [Range(0, 100)]
+    public int RequestRetries { get; set; } = 3;
+
+    /// <summary>How long a peer may stay silent before this node sends it a heartbeat; 10 s by default, zero sends none.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What happens to a CP node's sessions when it restarted (a new Recovery Time Stamp); purged by default.</summary>
+    public PeerSessionPolicy OnPeerRestart { get; set; } = PeerSessionPolicy.Purge;
+
+    /// <summary>What happens to a CP node's sessions when it stops answering heartbeats; kept by default (traffic goes on).</summary>
+    public PeerSessionPolicy OnPeerFailure { get; set; } = PeerSessionPolicy.Keep;
 }

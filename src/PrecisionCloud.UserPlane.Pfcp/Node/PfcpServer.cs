@@ -5,7 +5,8 @@ namespace PrecisionCloud.UserPlane.Pfcp.Node;
 
 /// <summary>
 /// Runs a <see cref="PfcpNode"/> on UDP: one socket on the N4 address and port, each datagram handled in arrival
-/// order and answered to its sender. Stops when disposed.
+/// order and answered to its sender; every 50 ms what the node has to send (reports, retransmissions, heartbeats)
+/// goes out from the same socket. Stops when disposed.
 /// </summary>
 public sealed class PfcpServer : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ public sealed class PfcpServer : IAsyncDisposable
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private readonly Task _sender;
 
     /// <summary>Binds the socket and starts answering.</summary>
     /// <param name="node">The node.</param>
@@ -27,6 +29,7 @@ public sealed class PfcpServer : IAsyncDisposable
         _socket.Bind(localEndPoint);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _loop = Task.Run(() => RunAsync(_stopping.Token));
+        _sender = Task.Run(() => SendAsync(_stopping.Token));
     }
 
     /// <summary>Where it listens (the port the system chose when 0 was asked for).</summary>
@@ -38,7 +41,27 @@ public sealed class PfcpServer : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _sender.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (datagram, destination) in _node.Poll())
+            {
+                try
+                {
+                    await _socket.SendToAsync(datagram, SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // An unreachable peer: the request stays pending and T1/N1 decide.
+                }
+            }
+        }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)

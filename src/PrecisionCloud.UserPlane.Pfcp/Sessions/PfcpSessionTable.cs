@@ -2,6 +2,7 @@ using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
 using PrecisionCloud.UserPlane.Pfcp.InformationElements;
 using PrecisionCloud.UserPlane.Pfcp.Messages;
+using PrecisionCloud.UserPlane.Pfcp.Node;
 using PrecisionCloud.UserPlane.Rules;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Sessions;
@@ -43,7 +44,7 @@ internal sealed class PfcpSessionTable
     }
 
     /// <summary>Establishes a session and answers; never throws for a request it cannot honour.</summary>
-    public SessionEstablishmentResponse Establish(SessionEstablishmentRequest request)
+    public SessionEstablishmentResponse Establish(SessionEstablishmentRequest request, PfcpPeer? peer = null)
     {
         lock (_lock)
         {
@@ -72,7 +73,7 @@ internal sealed class PfcpSessionTable
                 return new SessionEstablishmentResponse(_nodeId, PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) };
             }
 
-            _sessions[seid] = new Session(request.CpFSeid, choices.Taken, choices.ById);
+            _sessions[seid] = new Session(request.CpFSeid, choices.Taken, choices.ById, peer);
             return new SessionEstablishmentResponse(_nodeId, PfcpCause.RequestAccepted)
             {
                 UpFSeid = new FSeid(seid, _n4Address.IsIPv6 ? null : _n4Address, _n4Address.IsIPv6 ? _n4Address : null),
@@ -169,11 +170,51 @@ internal sealed class PfcpSessionTable
     }
 
     /// <summary>The SMF's F-SEID of a session, for the header of what is sent about it.</summary>
-    public FSeid? CpFSeid(ulong seid)
+    public FSeid? CpFSeid(ulong seid) => Owner(seid)?.CpFSeid;
+
+    /// <summary>The SMF's F-SEID of a session and the CP node that set it up, for what is sent about it.</summary>
+    public (FSeid CpFSeid, PfcpPeer? Peer)? Owner(ulong seid)
     {
         lock (_lock)
         {
-            return _sessions.TryGetValue(seid, out var session) ? session.CpFSeid : null;
+            return _sessions.TryGetValue(seid, out var session) ? (session.CpFSeid, session.Peer) : null;
+        }
+    }
+
+    /// <summary>Deletes every session a CP node set up (it restarted, failed or released the association).</summary>
+    /// <returns>How many.</returns>
+    public int Purge(PfcpPeer peer)
+    {
+        lock (_lock)
+        {
+            var purged = 0;
+            foreach (var (seid, session) in _sessions.Where(s => s.Value.Peer == peer).ToList())
+            {
+                _sessions.Remove(seid);
+                _userPlane.Delete(seid);
+                session.Teids.ForEach(_teids.Return);
+                purged++;
+            }
+
+            return purged;
+        }
+    }
+
+    /// <summary>The sessions that send to a remote tunnel (for an Error Indication Report): a scan, as Error Indications are rare.</summary>
+    public List<ulong> SendingTo(InetAddress peer, uint teid)
+    {
+        lock (_lock)
+        {
+            var found = new List<ulong>();
+            foreach (var seid in _sessions.Keys)
+            {
+                if (_userPlane.GetRules(seid)?.Fars.Any(f => f.Forwarding?.OuterHeaderCreation is { } tunnel && tunnel.Teid == teid && tunnel.PeerAddress == peer) == true)
+                {
+                    found.Add(seid);
+                }
+            }
+
+            return found;
         }
     }
 
@@ -309,5 +350,5 @@ internal sealed class PfcpSessionTable
     }
 
     /// <summary>What the table keeps of a session besides its rules: the SMF's F-SEID and the TEIDs it chose for it.</summary>
-    private sealed record Session(FSeid CpFSeid, List<uint> Teids, (byte Id, uint Teid)[]? ChooseIds);
+    private sealed record Session(FSeid CpFSeid, List<uint> Teids, (byte Id, uint Teid)[]? ChooseIds, PfcpPeer? Peer);
 }

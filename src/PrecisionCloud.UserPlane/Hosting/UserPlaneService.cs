@@ -10,8 +10,8 @@ namespace PrecisionCloud.UserPlane.Hosting;
 
 /// <summary>
 /// Runs the user plane in a host: opens the N6 TUN ports and the N3 sockets, installs the static sessions, and runs
-/// one thread per N3 worker and per N6 port, each with its own pipeline and batches; events from the fast path are
-/// logged. Does nothing unless <see cref="UserPlaneHostOptions.Enabled"/>.
+/// one thread per N3 worker and per N6 port, each with its own pipeline and batches; events from the fast path go
+/// to the registered <see cref="IUserPlaneReportHandler"/>s (and the log). Does nothing unless <see cref="UserPlaneHostOptions.Enabled"/>.
 /// </summary>
 internal sealed partial class UserPlaneService : IHostedService, ISessionChangeSink, IDisposable
 {
@@ -30,8 +30,11 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
     private IN6Port?[] _portByIndex = [];
     private Task? _events;
 
-    public UserPlaneService(IOptions<UserPlaneHostOptions> options, UserPlane userPlane, ILogger<UserPlaneService> logger)
+    private readonly IUserPlaneReportHandler[] _handlers;
+
+    public UserPlaneService(IOptions<UserPlaneHostOptions> options, UserPlane userPlane, ILogger<UserPlaneService> logger, IEnumerable<IUserPlaneReportHandler> handlers)
     {
+        _handlers = [.. handlers];
         _options = options.Value;
         _userPlane = userPlane;
         _logger = logger;
@@ -246,20 +249,36 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                foreach (var report in _userPlane.CollectDueReports())
+                var reports = _userPlane.CollectDueReports();
+                if (reports.Count > 0)
                 {
-                    Log(report);
+                    Usage(reports);
                 }
             }
         }
+
         catch (OperationCanceledException)
         {
             // Stopping.
         }
     }
 
-    private void Log(PrecisionCloud.UserPlane.Usage.UsageReport report) =>
-        LogUsage(_logger, report.Seid, report.UrrId, report.Trigger, report.UplinkBytes, report.DownlinkBytes);
+    /// <summary>Reports go to the control plane's handlers; with none, to the log.</summary>
+    private void Usage(IReadOnlyList<PrecisionCloud.UserPlane.Usage.UsageReport> reports)
+    {
+        foreach (var handler in _handlers)
+        {
+            handler.OnUsageReports(reports);
+        }
+
+        if (_handlers.Length == 0)
+        {
+            foreach (var report in reports)
+            {
+                LogUsage(_logger, report.Seid, report.UrrId, report.Trigger, report.UplinkBytes, report.DownlinkBytes);
+            }
+        }
+    }
 
     private async Task PumpEventsAsync(CancellationToken cancellationToken)
     {
@@ -272,15 +291,17 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
                     case UserPlaneEventKind.UsageReportDue:
                         if (_userPlane.CollectReport(item.Seid, item.RuleId) is { } report)
                         {
-                            Log(report);
+                            Usage([report]);
                         }
 
                         break;
                     case UserPlaneEventKind.ErrorIndicationReceived:
                         LogErrorIndication(_logger, item.Peer, item.Teid);
+                        Array.ForEach(_handlers, h => h.OnErrorIndication(item.Peer, item.Teid));
                         break;
                     default:
                         LogDownlinkData(_logger, item.Seid, item.RuleId);
+                        Array.ForEach(_handlers, h => h.OnDownlinkData(item.Seid, item.RuleId));
                         break;
                 }
             }
