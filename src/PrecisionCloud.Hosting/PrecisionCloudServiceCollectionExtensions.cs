@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrecisionCloud.Hardware;
 using PrecisionCloud.Hosting;
 using PrecisionCloud.UserPlane.Hosting;
+using PrecisionCloud.UserPlane.Pfcp.Node;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,8 @@ public static class PrecisionCloudServiceCollectionExtensions
     /// <summary>
     /// Adds a PrecisionCloud site: its options (bound from the <c>PrecisionCloud</c> configuration section, then
     /// <paramref name="configure"/>, validated at start), the hardware layer (bound from <c>PrecisionCloud:Hardware</c>
-    /// with the profile's defaults), the user plane (from <c>PrecisionCloud:UserPlane</c>, running when enabled),
+    /// with the profile's defaults), the user plane (from <c>PrecisionCloud:UserPlane</c>, running when enabled), its
+    /// N4 agent (from <c>PrecisionCloud:N4</c>, running when enabled),
     /// the site's hosted service and its health check.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -48,6 +50,10 @@ public static class PrecisionCloudServiceCollectionExtensions
         services.AddOptions<UserPlaneHostOptions>().BindConfiguration($"{PrecisionCloudOptions.SectionName}:UserPlane");
         services.AddPrecisionCloudUserPlane();
 
+        // The N4 agent runs when PrecisionCloud:N4:Enabled is set, so an SMF can drive the user plane over PFCP.
+        services.AddOptions<PfcpNodeOptions>().BindConfiguration($"{PrecisionCloudOptions.SectionName}:N4");
+        services.AddPrecisionCloudPfcp();
+
         services.TryAddSingleton<SiteState>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SiteHostedService>());
         services.AddHealthChecks().AddCheck<SiteHealthCheck>(SiteHealthCheck.Name);
@@ -59,6 +65,18 @@ public static class PrecisionCloudServiceCollectionExtensions
     /// <param name="configure">The adjustment.</param>
     /// <returns>The builder, for chaining.</returns>
     public static IPrecisionCloudBuilder ConfigureHardware(this IPrecisionCloudBuilder builder, Action<HardwareOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adjusts the N4 agent's options after configuration binding (for example to enable it in code).</summary>
+    /// <param name="builder">The site builder.</param>
+    /// <param name="configure">The adjustment.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IPrecisionCloudBuilder ConfigureN4(this IPrecisionCloudBuilder builder, Action<PfcpNodeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

@@ -5,6 +5,9 @@ namespace PrecisionCloud.UserPlane.Pfcp.Node;
 /// <summary>The N4 side of a user plane: where it listens, who it says it is, and the TEIDs it may hand out.</summary>
 public sealed class PfcpNodeOptions
 {
+    /// <summary>Whether a host runs the N4 agent (<see cref="Microsoft.Extensions.DependencyInjection.PfcpServiceCollectionExtensions"/>); off by default.</summary>
+    public bool Enabled { get; set; }
+
     /// <summary>The address to listen on for PFCP (also the user plane's F-SEID address); <c>127.0.0.1</c> by default.</summary>
     [Required]
     public string N4Address { get; set; } = "127.0.0.1";

@@ -29,6 +29,7 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
     private readonly CancellationTokenSource _stopping = new();
     private IN6Port?[] _portByIndex = [];
     private Task? _events;
+    private int _disposed;
 
     private readonly IUserPlaneReportHandler[] _handlers;
 
@@ -132,8 +133,14 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
         }
     }
 
+    /// <summary>Closes the ports once, however many registrations of this service the container disposes.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _n3Rings.ForEach(r => r.Dispose());
         _n3Sockets.ForEach(s => s.Dispose());
