@@ -99,7 +99,7 @@ public ref struct PfcpWriter
     /// <summary>Writes an IE with the given value octets.</summary>
     /// <param name="type">The IE type.</param>
     /// <param name="value">The value.</param>
-    public void WriteIe(PfcpIeType type, ReadOnlySpan<byte> value) => value.CopyTo(ReserveIe(type, value.Length));
+    public void WriteIe(PfcpIeType type, scoped ReadOnlySpan<byte> value) => value.CopyTo(ReserveIe(type, value.Length));
 
     /// <summary>Writes a one-octet IE.</summary>
     /// <param name="type">The IE type.</param>

@@ -22,4 +22,20 @@ public readonly record struct Snssai(byte Sst, uint? Sd)
         snssai = new Snssai(value[0], value.Length >= 4 ? (uint)(value[1] << 16 | BinaryPrimitives.ReadUInt16BigEndian(value[2..])) : null);
         return true;
     }
+
+    /// <summary>Writes the slice as an S-NSSAI IE.</summary>
+    internal void Write(ref Codec.PfcpWriter writer)
+    {
+        var value = writer.ReserveIe(Codec.PfcpIeType.Snssai, Sd is null ? 1 : 4);
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        value[0] = Sst;
+        if (Sd is { } sd)
+        {
+            (value[1], value[2], value[3]) = ((byte)(sd >> 16), (byte)(sd >> 8), (byte)sd);
+        }
+    }
 }

@@ -46,6 +46,52 @@ public sealed record UserId(string? Imsi, string? Imei, string? Msisdn, string? 
         return true;
     }
 
+    /// <summary>Writes the identities as a User ID IE.</summary>
+    internal void Write(ref Codec.PfcpWriter writer)
+    {
+        string?[] fields = [Imsi, Imei, Msisdn, Nai];
+        var length = 1;
+        foreach (var (field, bit) in fields.Select((f, i) => (f, i)))
+        {
+            length += field is null ? 0 : 1 + (bit == 3 ? System.Text.Encoding.UTF8.GetByteCount(field) : (field.Length + 1) / 2);
+        }
+
+        var value = writer.ReserveIe(Codec.PfcpIeType.UserId, length);
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        value[0] = 0;
+        var at = 1;
+        for (var bit = 0; bit < fields.Length; bit++)
+        {
+            if (fields[bit] is not { } field)
+            {
+                continue;
+            }
+
+            value[0] |= (byte)(1 << bit);
+            var octets = bit == 3 ? System.Text.Encoding.UTF8.GetBytes(field) : ToTbcd(field);
+            value[at] = (byte)octets.Length;
+            octets.CopyTo(value[(at + 1)..]);
+            at += 1 + octets.Length;
+        }
+    }
+
+    private static byte[] ToTbcd(string digits)
+    {
+        var octets = new byte[(digits.Length + 1) / 2];
+        for (var i = 0; i < octets.Length; i++)
+        {
+            var low = digits[2 * i] - '0';
+            var high = 2 * i + 1 < digits.Length ? digits[(2 * i) + 1] - '0' : 0x0F;
+            octets[i] = (byte)(high << 4 | low);
+        }
+
+        return octets;
+    }
+
     /// <summary>TBCD (3GPP TS 29.274 §8.3): two digits per octet, low nibble first, 0xF pads the last.</summary>
     private static string Tbcd(ReadOnlySpan<byte> octets)
     {

@@ -146,4 +146,58 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         };
         return true;
     }
+
+    /// <summary>Writes the message, as an SMF sends it.</summary>
+    /// <param name="buffer">Where to.</param>
+    /// <param name="sequenceNumber">Its sequence number.</param>
+    /// <returns>Its length, or -1 when the buffer is too small.</returns>
+    public int Encode(Span<byte> buffer, uint sequenceNumber)
+    {
+        var writer = new PfcpWriter(buffer);
+        writer.BeginMessage(PfcpMessageType.SessionEstablishmentRequest, sequenceNumber, seid: 0);
+        NodeId.Write(ref writer);
+        CpFSeid.Write(ref writer);
+        foreach (var pdr in Pdrs)
+        {
+            SessionRuleWriter.WritePdr(ref writer, PfcpIeType.CreatePdr, SessionRuleWriter.Fields(pdr.Rule, pdr.LocalFTeid));
+        }
+
+        foreach (var far in Fars)
+        {
+            SessionRuleWriter.WriteFar(ref writer, PfcpIeType.CreateFar, SessionRuleWriter.Fields(far));
+        }
+
+        foreach (var urr in Urrs)
+        {
+            SessionRuleWriter.WriteUrr(ref writer, PfcpIeType.CreateUrr, SessionRuleWriter.Fields(urr));
+        }
+
+        foreach (var qer in Qers)
+        {
+            SessionRuleWriter.WriteQer(ref writer, PfcpIeType.CreateQer, SessionRuleWriter.Fields(qer));
+        }
+
+        foreach (var bar in Bars)
+        {
+            SessionRuleWriter.WriteBar(ref writer, PfcpIeType.CreateBar, bar);
+        }
+
+        if (PdnType is { } pdnType)
+        {
+            writer.WriteIe(PfcpIeType.PdnType, pdnType);
+        }
+
+        UserId?.Write(ref writer);
+        if (Dnn is { } dnn)
+        {
+            var value = writer.ReserveIe(PfcpIeType.Dnn, DnsLabels.EncodedLength(dnn));
+            if (!value.IsEmpty)
+            {
+                DnsLabels.Encode(dnn, value);
+            }
+        }
+
+        Snssai?.Write(ref writer);
+        return writer.EndMessage();
+    }
 }

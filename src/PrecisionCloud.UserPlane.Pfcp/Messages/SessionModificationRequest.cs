@@ -209,4 +209,102 @@ public sealed record SessionModificationRequest
         };
         return true;
     }
+
+    /// <summary>Writes the message, as an SMF sends it.</summary>
+    /// <param name="buffer">Where to.</param>
+    /// <param name="seid">The user plane's SEID of the session, for the header.</param>
+    /// <param name="sequenceNumber">Its sequence number.</param>
+    /// <returns>Its length, or -1 when the buffer is too small.</returns>
+    public int Encode(Span<byte> buffer, ulong seid, uint sequenceNumber)
+    {
+        var writer = new PfcpWriter(buffer);
+        writer.BeginMessage(PfcpMessageType.SessionModificationRequest, sequenceNumber, seid);
+        CpFSeid?.Write(ref writer);
+        foreach (var id in RemovePdrs)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemovePdr, PfcpIeType.PdrId, id);
+        }
+
+        foreach (var id in RemoveFars)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveFar, PfcpIeType.FarId, id);
+        }
+
+        foreach (var id in RemoveUrrs)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveUrr, PfcpIeType.UrrId, id);
+        }
+
+        foreach (var id in RemoveQers)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveQer, PfcpIeType.QerId, id);
+        }
+
+        foreach (var id in RemoveBars)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveBar, PfcpIeType.BarId, id);
+        }
+
+        foreach (var pdr in CreatePdrs)
+        {
+            SessionRuleWriter.WritePdr(ref writer, PfcpIeType.CreatePdr, SessionRuleWriter.Fields(pdr.Rule, pdr.LocalFTeid));
+        }
+
+        foreach (var far in CreateFars)
+        {
+            SessionRuleWriter.WriteFar(ref writer, PfcpIeType.CreateFar, SessionRuleWriter.Fields(far));
+        }
+
+        foreach (var urr in CreateUrrs)
+        {
+            SessionRuleWriter.WriteUrr(ref writer, PfcpIeType.CreateUrr, SessionRuleWriter.Fields(urr));
+        }
+
+        foreach (var qer in CreateQers)
+        {
+            SessionRuleWriter.WriteQer(ref writer, PfcpIeType.CreateQer, SessionRuleWriter.Fields(qer));
+        }
+
+        foreach (var bar in CreateBars)
+        {
+            SessionRuleWriter.WriteBar(ref writer, PfcpIeType.CreateBar, bar);
+        }
+
+        foreach (var pdr in UpdatePdrs)
+        {
+            SessionRuleWriter.WritePdr(ref writer, PfcpIeType.UpdatePdr, pdr);
+        }
+
+        foreach (var far in UpdateFars)
+        {
+            SessionRuleWriter.WriteFar(ref writer, PfcpIeType.UpdateFar, far);
+        }
+
+        foreach (var urr in UpdateUrrs)
+        {
+            SessionRuleWriter.WriteUrr(ref writer, PfcpIeType.UpdateUrr, urr);
+        }
+
+        foreach (var qer in UpdateQers)
+        {
+            SessionRuleWriter.WriteQer(ref writer, PfcpIeType.UpdateQer, qer);
+        }
+
+        foreach (var bar in UpdateBars)
+        {
+            SessionRuleWriter.WriteBar(ref writer, PfcpIeType.UpdateBar, bar);
+        }
+
+        if (Flags != SessionModificationIndications.None)
+        {
+            writer.WriteIe(PfcpIeType.PfcpsmReqFlags, (byte)Flags);
+        }
+
+        foreach (var id in QueryUrrs)
+        {
+            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.QueryUrr, PfcpIeType.UrrId, id);
+        }
+
+        return writer.EndMessage();
+    }
 }
