@@ -1,12 +1,15 @@
+using System.Globalization;
 using PrecisionCloud.Hardware;
 using PrecisionCloud.Hardware.Inventory;
+using PrecisionCloud.UserPlane.Pfcp.Simulation;
 
 namespace PrecisionCloud.Samples;
 
 /// <summary>
 /// The commands a site host answers besides running: <c>inventory</c> prints this node's inventory as a table,
 /// <c>inventory --json</c> as JSON. The inventory comes from the host's own configuration, so
-/// <c>--PrecisionCloud:Hardware:Root=/path</c> inventories another tree.
+/// <c>--PrecisionCloud:Hardware:Root=/path</c> inventories another tree. <c>smf-simulator</c> drives a user plane's
+/// N4 agent as an SMF would (<c>--SmfSimulator:Agent=host:8805 --SmfSimulator:Sessions=N --SmfSimulator:Rate=R</c>).
 /// </summary>
 internal static class SiteCommands
 {
@@ -15,6 +18,10 @@ internal static class SiteCommands
           (no command)       run the site
           inventory          print this node's hardware inventory as a table
           inventory --json   print it as JSON
+          smf-simulator      establish (and delete) sessions on a PFCP agent and print the rate:
+                             --SmfSimulator:Agent=127.0.0.1:8805 --SmfSimulator:Sessions=1000
+                             --SmfSimulator:Rate=0 (as fast as the window allows) --SmfSimulator:Window=64
+                             --SmfSimulator:Delete=true
         """;
 
     /// <summary>Whether the arguments ask for a command rather than for the site to run.</summary>
@@ -34,9 +41,39 @@ internal static class SiteCommands
                     ? NodeInventoryJson.Serialize(inventory) + Environment.NewLine
                     : NodeInventoryTable.Render(inventory));
                 return 0;
+            case ["smf-simulator", .. var settings] when settings.All(IsSetting):
+                return await SimulateSmfAsync(services, output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"unknown command: {string.Join(' ', args)}{Environment.NewLine}{Usage}");
                 return 2;
+        }
+    }
+
+    private static async Task<int> SimulateSmfAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var options = new SmfSimulatorOptions();
+        services.GetRequiredService<IConfiguration>().GetSection(SmfSimulatorOptions.SectionName).Bind(options);
+        try
+        {
+            using var simulator = new SmfSimulator(options);
+            var result = await simulator.RunAsync(cancellationToken);
+            var rejected = string.Join(", ", result.Rejected.Select(r => $"{r.Key}: {r.Value}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"""
+                agent                {options.Agent}
+                established          {result.Established} of {options.Sessions}{(rejected.Length > 0 ? $" (rejected: {rejected})" : string.Empty)}
+                unanswered           {result.Unanswered}
+                establishments/s     {result.EstablishmentsPerSecond:F0}
+                latency median, p99  {result.MedianLatency.TotalMilliseconds:F3} ms, {result.P99Latency.TotalMilliseconds:F3} ms
+                deleted              {result.Deleted}
+                reports answered     {result.ReportsReceived}
+                """));
+            return result.Established == options.Sessions && result.Unanswered == 0 ? 0 : 1;
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or FormatException or System.Net.Sockets.SocketException)
+        {
+            await error.WriteLineAsync($"smf-simulator: {exception.Message}");
+            return 1;
         }
     }
 

@@ -27,6 +27,41 @@ public sealed class AllInOneTests
     }
 
     [Fact]
+    public async Task The_smf_simulator_command_drives_the_sites_n4_agent_and_user_plane()
+    {
+        Assert.True(Environment.UserName == "root", "The site's N6 port is a TUN device, which needs root (CAP_NET_ADMIN); CI runs as root.");
+        var (n4, n3) = (FreeUdpPort(), FreeUdpPort());
+        var tun = $"aio{Environment.ProcessId % 10000}";
+        var (site, _) = await SiteProcess.StartAsync("dotnet",
+            [
+                SampleBinaries.AllInOneDll, "--PrecisionCloud:N4:Enabled=true", "--PrecisionCloud:N4:N4Address=127.0.0.1", $"--PrecisionCloud:N4:Port={n4}",
+                "--PrecisionCloud:UserPlane:Enabled=true", "--PrecisionCloud:UserPlane:N3Address=127.0.0.1", $"--PrecisionCloud:UserPlane:N3Port={n3}",
+                "--PrecisionCloud:UserPlane:N6Ports:0:NetworkInstance=internet", $"--PrecisionCloud:UserPlane:N6Ports:0:TunDevice={tun}",
+            ],
+            SampleBinaries.AllInOneDirectory, StartTimeout);
+        await using (site)
+        {
+            var result = await ProcessRunner.RunAsync("dotnet",
+                [SampleBinaries.AllInOneDll, "smf-simulator", $"--SmfSimulator:Agent=127.0.0.1:{n4}", "--SmfSimulator:Sessions=300"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+            Assert.True(result.ExitCode == 0, result.All + site.Log);
+            Assert.Contains("established          300 of 300", result.Output, StringComparison.Ordinal);
+            Assert.Contains("deleted              300", result.Output, StringComparison.Ordinal);
+            Assert.Contains("N4 (PFCP) agent listening on 127.0.0.1:" + n4.ToString(CultureInfo.InvariantCulture), site.Log, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_smf_simulator_says_when_no_agent_answers()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet",
+            [SampleBinaries.AllInOneDll, "smf-simulator", $"--SmfSimulator:Agent=127.0.0.1:{FreeUdpPort()}", "--SmfSimulator:ResponseTimeout=00:00:00.2"], StartTimeout, SampleBinaries.AllInOneDirectory);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("did not answer the Association Setup Request", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Default_url_is_loopback_8080()
     {
         var settings = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryLayout.PathOf("samples", "AllInOne", "appsettings.json")));
@@ -95,5 +130,11 @@ public sealed class AllInOneTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage:", result.Error, StringComparison.Ordinal);
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
     }
 }
