@@ -22,6 +22,11 @@ internal sealed class PfcpNodeOptionsValidator : IValidateOptions<PfcpNodeOption
             failures.Add($"{Prefix}N4Address '{options.N4Address}' is not an IP address.");
         }
 
+        if (options.N4IPv6Address is { } v6 && !(IPAddress.TryParse(v6, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+        {
+            failures.Add($"{Prefix}N4IPv6Address '{v6}' is not an IPv6 address.");
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             failures.Add($"{Prefix}Port {options.Port} is not a port from 0 to 65535.");

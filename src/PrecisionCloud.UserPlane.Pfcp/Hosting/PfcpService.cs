@@ -23,6 +23,7 @@ internal sealed partial class PfcpService : IHostedService, IUserPlaneReportHand
     private readonly ILogger<PfcpService> _logger;
     private PfcpNode? _node;
     private PfcpServer? _server;
+    private PfcpServer? _serverIPv6;
 
     public PfcpService(IOptions<PfcpNodeOptions> options, UserPlane userPlane, ILogger<PfcpService> logger, IServiceProvider services, TimeProvider? time = null)
     {
@@ -48,15 +49,11 @@ internal sealed partial class PfcpService : IHostedService, IUserPlaneReportHand
         var changes = _services.GetService(typeof(ISessionChangeSink)) as ISessionChangeSink;
         var node = new PfcpNode(_userPlane, _options, _time.GetUtcNow(), changes, _time);
         var local = new IPEndPoint(IPAddress.Parse(_options.N4Address), _options.Port);
-        try
+        _server = Listen(node, local, "N4Address");
+        if (_options.N4IPv6Address is { } v6)
         {
-            _server = new PfcpServer(node, local);
-        }
-        catch (SocketException exception)
-        {
-            throw new InvalidOperationException(
-                $"{PfcpNodeOptionsValidator.Prefix}N4Address {local} cannot be bound ({exception.Message}): the address must be configured on an interface of this host and the port free.",
-                exception);
+            // Each socket answers from the address it was asked on; the node, its sessions and associations are shared.
+            _serverIPv6 = Listen(node, new IPEndPoint(IPAddress.Parse(v6), _server.LocalEndPoint.Port), "N4IPv6Address");
         }
 
         _node = node;
@@ -66,10 +63,30 @@ internal sealed partial class PfcpService : IHostedService, IUserPlaneReportHand
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_serverIPv6 is { } serverIPv6)
+        {
+            _serverIPv6 = null;
+            await serverIPv6.DisposeAsync();
+        }
+
         if (_server is { } server)
         {
             _server = null;
             await server.DisposeAsync();
+        }
+    }
+
+    private static PfcpServer Listen(PfcpNode node, IPEndPoint local, string setting)
+    {
+        try
+        {
+            return new PfcpServer(node, local);
+        }
+        catch (SocketException exception)
+        {
+            throw new InvalidOperationException(
+                $"{PfcpNodeOptionsValidator.Prefix}{setting} {local} cannot be bound ({exception.Message}): the address must be configured on an interface of this host and the port free.",
+                exception);
         }
     }
 

@@ -50,7 +50,8 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             ? (IPAddress.TryParse(name, out var address) ? NodeId.FromAddress(InetAddress.From(address)) : NodeId.FromFqdn(name))
             : NodeId.FromAddress(n4);
         RecoveryTimeStamp = NtpTime.FromDateTimeOffset(recoveryTime);
-        _sessions = new PfcpSessionTable(userPlane, _nodeId, n4, userPlane.Options.N3Address, new TeidPool(options.FirstTeid, options.LastTeid));
+        var n4IPv6 = options.N4IPv6Address is { Length: > 0 } v6 ? InetAddress.Parse(v6) : (InetAddress?)null;
+        _sessions = new PfcpSessionTable(userPlane, _nodeId, n4, userPlane.Options.N3Address, new TeidPool(options.FirstTeid, options.LastTeid), n4IPv6);
         _cacheSize = options.ResponseCacheSize;
         _changes = changes;
         _options = options;

@@ -12,6 +12,12 @@ public sealed class PfcpNodeOptions
     [Required]
     public string N4Address { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// A second address to listen on, IPv6, for SMFs that reach the user plane over IPv6 (the F-SEID then carries
+    /// both); none by default.
+    /// </summary>
+    public string? N4IPv6Address { get; set; }
+
     /// <summary>The PFCP port; 8805 by default (0 picks a free one, for tests).</summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 8805;

@@ -17,17 +17,17 @@ internal sealed class PfcpSessionTable
     private readonly Lock _lock = new();
     private readonly UserPlane _userPlane;
     private readonly NodeId _nodeId;
-    private readonly InetAddress _n4Address;
+    private readonly FSeid _localFSeid;
     private readonly InetAddress _n3Address;
     private readonly TeidPool _teids;
     private readonly Dictionary<ulong, Session> _sessions = [];
     private ulong _nextSeid = 1;
 
-    public PfcpSessionTable(UserPlane userPlane, NodeId nodeId, InetAddress n4Address, InetAddress n3Address, TeidPool teids)
+    public PfcpSessionTable(UserPlane userPlane, NodeId nodeId, InetAddress n4Address, InetAddress n3Address, TeidPool teids, InetAddress? n4IPv6Address = null)
     {
         _userPlane = userPlane;
         _nodeId = nodeId;
-        _n4Address = n4Address;
+        _localFSeid = new FSeid(0, n4Address.IsIPv6 ? null : n4Address, n4Address.IsIPv6 ? n4Address : n4IPv6Address);
         _n3Address = n3Address;
         _teids = teids;
     }
@@ -76,7 +76,7 @@ internal sealed class PfcpSessionTable
             _sessions[seid] = new Session(request.CpFSeid, choices.Taken, choices.ById, peer);
             return new SessionEstablishmentResponse(_nodeId, PfcpCause.RequestAccepted)
             {
-                UpFSeid = new FSeid(seid, _n4Address.IsIPv6 ? null : _n4Address, _n4Address.IsIPv6 ? _n4Address : null),
+                UpFSeid = _localFSeid with { Seid = seid },
                 CreatedPdrs = choices.Created,
             };
         }

@@ -44,6 +44,19 @@ public sealed class SmfSimulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_smf_on_ipv6_associates_and_establishes_through_the_agents_ipv6_address()
+    {
+        var node = new PfcpNode(_userPlane, new PfcpNodeOptions { N4IPv6Address = "::1" }, DateTimeOffset.UtcNow);
+        await using var server = new PfcpServer(node, new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using var simulator = new SmfSimulator(new SmfSimulatorOptions { Agent = server.LocalEndPoint.ToString(), LocalAddress = "::1", Sessions = 100 });
+
+        var result = await simulator.RunAsync();
+
+        Assert.Equal((100, 100, 0), (result.Established, result.Deleted, result.Unanswered));
+        Assert.Equal(InetAddress.Parse("::1"), Assert.Single(node.Associations).Address);
+    }
+
+    [Fact]
     public async Task An_agent_that_does_not_answer_is_reported_as_such()
     {
         using var silent = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
