@@ -47,7 +47,7 @@ internal sealed partial class PfcpService : IHostedService, IUserPlaneReportHand
         // The hosted user plane is the change sink and hands its reports to this service: it is looked up now, not
         // injected, so the two can refer to each other.
         var changes = _services.GetService(typeof(ISessionChangeSink)) as ISessionChangeSink;
-        var node = new PfcpNode(_userPlane, _options, _time.GetUtcNow(), changes, _time);
+        var node = new PfcpNode(_userPlane, _options, _time.GetUtcNow(), changes, _time, _services.GetService(typeof(System.Diagnostics.Metrics.IMeterFactory)) as System.Diagnostics.Metrics.IMeterFactory);
         var local = new IPEndPoint(IPAddress.Parse(_options.N4Address), _options.Port);
         _server = Listen(node, local, "N4Address");
         if (_options.N4IPv6Address is { } v6)

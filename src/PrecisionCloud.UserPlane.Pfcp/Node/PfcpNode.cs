@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
@@ -27,6 +28,9 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     private readonly Dictionary<uint, PendingRequest> _pending = [];
     private readonly Queue<(byte[] Datagram, IPEndPoint Destination)> _outbox = new();
     private readonly PfcpNodeOptions _options;
+    private readonly long[] _received = new long[256];
+    private readonly Dictionary<(PfcpMessageType Type, PfcpCause Cause), long> _refused = [];
+    private readonly Meter? _meter;
     private readonly TimeProvider _time;
     private uint _nextSequence;
     private readonly Dictionary<(IPEndPoint Peer, uint Sequence), byte[]> _responses = [];
@@ -41,7 +45,9 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <param name="recoveryTime">When it started (the Recovery Time Stamp it sends).</param>
     /// <param name="changes">Sends the End Markers and released packets of session modifications; none drops them.</param>
     /// <param name="time">The clock for T1 and heartbeats; the system's by default.</param>
-    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime, ISessionChangeSink? changes = null, TimeProvider? time = null)
+    /// <param name="meterFactory">Creates the <c>PrecisionCloud.UserPlane.Pfcp</c> meter; no metrics without one.</param>
+    public PfcpNode(UserPlane userPlane, PfcpNodeOptions options, DateTimeOffset recoveryTime, ISessionChangeSink? changes = null, TimeProvider? time = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(userPlane);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +62,15 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         _changes = changes;
         _options = options;
         _time = time ?? TimeProvider.System;
+        if (meterFactory is not null)
+        {
+            _meter = meterFactory.Create(MeterName);
+            PfcpMetrics.Register(_meter, this);
+        }
     }
+
+    /// <summary>The name of the meter the node's instruments are on.</summary>
+    public const string MeterName = "PrecisionCloud.UserPlane.Pfcp";
 
     /// <summary>The features this user plane advertises: F-TEID allocation (FTUP) and End Marker sending (EMPU).</summary>
     public static UpFunctionFeatures Features => UpFunctionFeatures.Ftup | UpFunctionFeatures.Empu;
@@ -82,8 +96,11 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <summary>Requests given up after N1 retransmissions (a failed heartbeat fails the peer).</summary>
     public long RequestsTimedOut { get; private set; }
 
-    /// <summary>Peers found restarted (a new Recovery Time Stamp) or failed (heartbeats unanswered).</summary>
-    public long PeerRestartsAndFailures { get; private set; }
+    /// <summary>Peers found restarted (a new Recovery Time Stamp in an association, heartbeat or heartbeat answer).</summary>
+    public long PeerRestarts { get; private set; }
+
+    /// <summary>Peers that stopped answering heartbeats.</summary>
+    public long PeerFailures { get; private set; }
 
     /// <summary>Sessions purged because their CP node restarted, failed or released the association.</summary>
     public long SessionsPurged { get; private set; }
@@ -145,6 +162,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 return null;
             }
 
+            Count(header.MessageType, response);
             Remember(key, response);
             return response;
         }
@@ -395,7 +413,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <summary>The peer started again since it set up its sessions: they are gone on its side.</summary>
     private void Restarted(PfcpPeer peer, uint recoveryTimeStamp)
     {
-        PeerRestartsAndFailures++;
+        PeerRestarts++;
         peer.RecoveryTimeStamp = recoveryTimeStamp;
         if (_options.OnPeerRestart == PeerSessionPolicy.Purge)
         {
@@ -406,7 +424,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <summary>The peer stopped answering: the association is gone; its sessions stay or go per the policy.</summary>
     private void Failed(PfcpPeer peer)
     {
-        PeerRestartsAndFailures++;
+        PeerFailures++;
         (peer.Associated, peer.HeartbeatPending) = (false, false);
         if (_options.OnPeerFailure == PeerSessionPolicy.Purge)
         {
@@ -422,6 +440,27 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>What the node has received and refused, for its metrics: requests by message type, refusals by type and cause.</summary>
+    internal (long[] Received, Dictionary<(PfcpMessageType Type, PfcpCause Cause), long> Refused) Counters()
+    {
+        lock (_lock)
+        {
+            return ([.. _received], new Dictionary<(PfcpMessageType, PfcpCause), long>(_refused));
+        }
+    }
+
+    private void Count(PfcpMessageType type, byte[] response)
+    {
+        _received[(byte)type]++;
+        if (PfcpMessageReader.TryReadHeader(response, out var header) == PfcpDecodeStatus.Ok
+            && PfcpMessageReader.ReadIes(response, header).TryFind(PfcpIeType.Cause, out var cause) && cause.Value.Length > 0
+            && (PfcpCause)cause.Value[0] != PfcpCause.RequestAccepted)
+        {
+            var key = (type, (PfcpCause)cause.Value[0]);
+            _refused[key] = _refused.GetValueOrDefault(key) + 1;
+        }
+    }
 
     private void Remember((IPEndPoint Peer, uint Sequence) key, byte[] response)
     {

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PrecisionCloud.Tests.Oracles;
 using PrecisionCloud.UserPlane.Packets;
@@ -131,6 +134,33 @@ public sealed class PfcpNodePeerTests : IDisposable
         Assert.Equal(PfcpCause.NoEstablishedPfcpAssociation, Cause(again));
         Assert.Equal((0, 0), (_node.SessionCount, _userPlane.SessionCount));
         Assert.Empty(_node.Associations);
+    }
+
+    [Fact]
+    public void Instruments_count_requests_refusals_retransmissions_and_peer_events()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var node = new PfcpNode(_userPlane, new PfcpNodeOptions(), DateTimeOffset.UtcNow, time: _time, meterFactory: meters);
+        Assert.Equal(PfcpCause.NoEstablishedPfcpAssociation, Cause(node.Handle(EstablishmentRequest(1), Smf)!));
+        node.Handle(Encode(b => new AssociationSetupRequest(NodeId.FromAddress(InetAddress.Parse("127.0.0.7")), 100).Encode(b, 1)), Smf);
+        Assert.Equal(PfcpCause.RequestAccepted, Cause(node.Handle(EstablishmentRequest(2), Smf)!));
+        node.Handle(Encode(b => new HeartbeatRequest(200).Encode(b, 9)), Smf); // the SMF restarted
+
+        using var requests = new MetricCollector<long>(meters, PfcpNode.MeterName, "precisioncloud.pfcp.requests");
+        using var refusals = new MetricCollector<long>(meters, PfcpNode.MeterName, "precisioncloud.pfcp.refusals");
+        using var peers = new MetricCollector<long>(meters, PfcpNode.MeterName, "precisioncloud.pfcp.peer_events");
+        using var purged = new MetricCollector<long>(meters, PfcpNode.MeterName, "precisioncloud.pfcp.sessions_purged");
+        foreach (var collector in (MetricCollector<long>[])[requests, refusals, peers, purged])
+        {
+            collector.RecordObservableInstruments();
+        }
+
+        Assert.Contains(requests.GetMeasurementSnapshot(), m => m.Value == 2 && Equals(m.Tags["message_type"], "SessionEstablishmentRequest"));
+        Assert.Contains(requests.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["message_type"], "HeartbeatRequest"));
+        Assert.Contains(refusals.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["cause"], "NoEstablishedPfcpAssociation"));
+        Assert.Contains(peers.GetMeasurementSnapshot(), m => m.Value == 1 && Equals(m.Tags["event"], "restart"));
+        Assert.Equal(1, purged.LastMeasurement?.Value);
     }
 
     private void Associate(uint recovery)
