@@ -99,7 +99,14 @@ public ref struct PfcpWriter
     /// <summary>Writes an IE with the given value octets.</summary>
     /// <param name="type">The IE type.</param>
     /// <param name="value">The value.</param>
-    public void WriteIe(PfcpIeType type, scoped ReadOnlySpan<byte> value) => value.CopyTo(ReserveIe(type, value.Length));
+    public void WriteIe(PfcpIeType type, scoped ReadOnlySpan<byte> value)
+    {
+        var target = ReserveIe(type, value.Length);
+        if (target.Length == value.Length)
+        {
+            value.CopyTo(target); // when it did not fit, the target is empty and the writer has overflowed
+        }
+    }
 
     /// <summary>Writes a one-octet IE.</summary>
     /// <param name="type">The IE type.</param>

@@ -3,6 +3,10 @@ using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
 using PrecisionCloud.UserPlane.Pfcp.InformationElements;
 using PrecisionCloud.UserPlane.Pfcp.Messages;
+using PrecisionCloud.UserPlane.Pfcp.Node;
+using PrecisionCloud.UserPlane.Pfcp.Sessions;
+using PrecisionCloud.UserPlane.Pfcp.Simulation;
+using PrecisionCloud.UserPlane.Rules;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Tests.Codec;
 
@@ -19,10 +23,52 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void Mutations_of_valid_messages_never_throw()
+    public void A_million_mutations_of_valid_messages_never_throw()
     {
         var random = new Random(29244);
-        for (var i = 0; i < 100_000; i++)
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            Decode(Mutate(random));
+        }
+    }
+
+    [Fact]
+    public void A_node_answers_or_counts_every_mutated_datagram_and_keeps_what_it_accepted()
+    {
+        using var userPlane = new UserPlane(new UserPlaneOptions { N3Address = InetAddress.Parse("127.0.0.1") });
+        userPlane.RegisterN6Port("internet");
+        var node = new PfcpNode(userPlane, new PfcpNodeOptions { ResponseCacheSize = 16 }, DateTimeOffset.UtcNow);
+        var smf = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 8805);
+        var association = new byte[128];
+        node.Handle(association.AsSpan(0, new AssociationSetupRequest(NodeId.FromAddress(InetAddress.Parse("127.0.0.1")), 1).Encode(association, 1)), smf);
+        var established = new byte[1024];
+        var request = SmfSimulator.SessionRequest(0, NodeId.FromAddress(InetAddress.Parse("127.0.0.1")), InetAddress.Parse("127.0.0.1"), InetAddress.Parse("10.9.0.1"), InetAddress.Parse("10.200.0.2"), "internet");
+        node.Handle(established.AsSpan(0, request.Encode(established, 2)), smf);
+        var rules = userPlane.GetRules(1);
+        Assert.NotNull(rules);
+
+        var random = new Random(8805);
+        var answered = 0;
+        const int Datagrams = 50_000;
+        for (var i = 0; i < Datagrams; i++)
+        {
+            var message = Mutate(random);
+            if (message.Length >= 8)
+            {
+                message[4] = (byte)(i >> 16); // fresh sequence numbers: each is handled, not answered from the cache
+                message[5] = (byte)(i >> 8);
+                message[6] = (byte)i;
+            }
+
+            answered += node.Handle(message, smf) is { Length: > 0 } ? 1 : 0;
+        }
+
+        Assert.Equal(Datagrams, answered + node.Ignored);
+        Assert.True(userPlane.GetRules(1) is { } kept && kept.Pdrs.Count == rules.Pdrs.Count || userPlane.GetRules(1) is null, "the accepted session is intact or was deleted by a (mutated) deletion request naming it");
+    }
+
+    private static byte[] Mutate(Random random)
+    {
         {
             var message = (byte[])ValidMessages[random.Next(ValidMessages.Length)].Clone();
             var mutations = random.Next(1, 4);
@@ -47,14 +93,14 @@ public sealed class RobustnessTests
                 }
             }
 
-            Decode(message);
+            return message;
         }
     }
 
     [Fact]
     public void The_seed_session_message_is_valid_so_mutations_reach_deep_into_it()
     {
-        var seed = ValidMessages[^1];
+        var seed = ValidMessages[3]; // the hand-built session message with groups
         Assert.Equal(PfcpDecodeStatus.Ok, PfcpMessageReader.TryReadHeader(seed, out var header));
         Assert.True(SessionEstablishmentRequest.TryDecode(PfcpMessageReader.ReadIes(seed, header), out var request, out var problem), problem.ToString());
         Assert.Equal((byte?)1, request!.Pdrs[0].LocalFTeid?.ChooseId);
@@ -78,6 +124,7 @@ public sealed class RobustnessTests
             PfcpMessageType.AssociationSetupRequest => AssociationSetupRequest.TryDecode(ies, out _, out _),
             PfcpMessageType.AssociationSetupResponse => AssociationSetupResponse.TryDecode(ies, out _, out _),
             PfcpMessageType.SessionEstablishmentRequest => SessionEstablishmentRequest.TryDecode(ies, out _, out _),
+            PfcpMessageType.SessionModificationRequest => SessionModificationRequest.TryDecode(ies, out _, out _),
             _ => AssociationSetupRequest.TryDecode(ies, out _, out _),
         };
     }
@@ -98,7 +145,7 @@ public sealed class RobustnessTests
 
     private static byte[][] BuildValidMessages()
     {
-        var buffer = new byte[512];
+        var buffer = new byte[2048];
         byte[] Take(int length) => buffer[..length];
         var node = NodeId.FromFqdn("smf1.core.example.org");
         return
@@ -110,6 +157,16 @@ public sealed class RobustnessTests
                 UpFunctionFeatures = UpFunctionFeatures.Ftup | UpFunctionFeatures.Empu,
             }.Encode(buffer, 3)),
             SessionMessageWithGroups(),
+            Take(SmfSimulator.SessionRequest(7, node, InetAddress.Parse("10.100.0.1"), InetAddress.Parse("10.9.0.1"), InetAddress.Parse("10.200.0.2"), "internet").Encode(buffer, 5)),
+            Take(new SessionModificationRequest
+            {
+                UpdateFars = [new FarUpdate(2) { ApplyAction = ApplyAction.Forward, Forwarding = new ForwardingParametersUpdate { OuterHeaderCreation = new OuterHeaderCreation(9, InetAddress.Parse("10.200.0.9")), SendEndMarkers = true } }],
+                UpdateQers = [new QerUpdate(1) { DownlinkGateOpen = false }],
+                RemoveUrrs = [1],
+                QueryUrrs = [1],
+                Flags = SessionModificationIndications.QueryAllUrrs,
+            }.Encode(buffer, 1, 6)),
+            Take(SessionDeletionRequest.Encode(buffer, 1, 7)),
         ];
     }
 

@@ -51,6 +51,15 @@ public sealed class SessionMessageRoundTripTests
             decoded.UpdateFars.Select(f => (f.Id, f.ApplyAction, f.Forwarding?.OuterHeaderCreation, f.Forwarding?.SendEndMarkers)));
     }
 
+    [Property(Arbitrary = [typeof(SessionArbitraries)], MaxTest = 100)]
+    public void Buffers_too_small_give_minus_one_and_never_throw(SessionEstablishmentRequest request, byte size)
+    {
+        var full = Encode(b => request.Encode(b, 1)).Length;
+        var buffer = new byte[Math.Min(size, full - 1)];
+
+        Assert.Equal(-1, request.Encode(buffer, 1));
+    }
+
     private static byte[] Encode(Func<byte[], int> encode)
     {
         var buffer = new byte[8192];
