@@ -135,10 +135,10 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         message = new SessionEstablishmentRequest(nodeId!.Value, fseid!.Value)
         {
             Pdrs = pdrs,
-            Fars = fars,
-            Qers = qers,
-            Urrs = urrs,
-            Bars = bars,
+            Fars = fars.ToArray(),
+            Qers = qers.ToArray(),
+            Urrs = urrs.ToArray(),
+            Bars = bars.ToArray(),
             PdnType = pdnType,
             UserId = userId,
             Dnn = dnn,

@@ -271,23 +271,23 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     {
         if (!SessionModificationRequest.TryDecode(ies, out var request, out var problem))
         {
-            var cp = _sessions.CpFSeid(header.Seid);
-            return Encode(b => new SessionModificationResponse(problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, cp?.Seid ?? 0, header.SequenceNumber));
+            var cp = _sessions.CpSeid(header.Seid);
+            return Encode(b => new SessionModificationResponse(problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, cp ?? 0, header.SequenceNumber));
         }
 
-        var (response, cpFSeid, change) = _sessions.Modify(header.Seid, request!);
+        var (response, cpSeid, change) = _sessions.Modify(header.Seid, request!);
         if (change is { } applied && (applied.EndMarkers.Count > 0 || applied.ReleasedPackets.Count > 0))
         {
             _changes?.Apply(applied);
         }
 
-        return Encode(b => response.Encode(b, cpFSeid?.Seid ?? 0, header.SequenceNumber));
+        return Encode(b => response.Encode(b, cpSeid ?? 0, header.SequenceNumber));
     }
 
     private byte[] SessionDeletion(PfcpHeader header)
     {
         var (response, cp) = _sessions.Delete(header.Seid);
-        return Encode(b => response.Encode(b, cp?.Seid ?? 0, header.SequenceNumber));
+        return Encode(b => response.Encode(b, cp ?? 0, header.SequenceNumber));
     }
 
     /// <summary>Sends the usage reports to the CP nodes of their sessions, one Session Report Request per session.</summary>
@@ -377,7 +377,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
 
             var sequence = NextSequence();
-            var datagram = Encode(b => report.Encode(b, owner.CpFSeid.Seid, sequence));
+            var datagram = Encode(b => report.Encode(b, owner.CpSeid, sequence));
             _pending[sequence] = new PendingRequest(PfcpMessageType.SessionReportRequest, datagram, peer.Endpoint, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
             _outbox.Enqueue((datagram, peer.Endpoint));
         }

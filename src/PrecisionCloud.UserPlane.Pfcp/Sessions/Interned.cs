@@ -14,6 +14,8 @@ internal static class Interned
     private const int MaxEntries = 16_384;
     private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, FlowDescription> Flows = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<FlowDescription, FlowDescription[]> FlowLists = new(ReferenceEqualityComparer.Instance);
+    private static readonly uint[][] SingleIds = [.. Enumerable.Range(0, 64).Select(id => new[] { (uint)id })];
 
     public static string Name(string name) =>
         Names.TryGetValue(name, out var shared) ? shared : Names.Count < MaxEntries ? Names.GetOrAdd(name, name) : name;
@@ -38,4 +40,23 @@ internal static class Interned
 
         return true;
     }
+
+    /// <summary>
+    /// A rule's list of QER or URR IDs as an exact-size array; the one-ID lists almost every PDR has (ID 1, 2, ...)
+    /// are shared. The lists are read-only, so sharing is safe.
+    /// </summary>
+    public static IReadOnlyList<uint> Ids(List<uint>? ids) => ids switch
+    {
+        null or { Count: 0 } => [],
+        [var only] when only < (uint)SingleIds.Length => SingleIds[only],
+        _ => ids.ToArray(),
+    };
+
+    /// <summary>A PDI's SDF filters as an exact-size array; a single shared filter gives a shared one-element array.</summary>
+    public static IReadOnlyList<FlowDescription> Filters(List<FlowDescription> filters) => filters switch
+    {
+        { Count: 0 } => [],
+        [var only] => FlowLists.TryGetValue(only, out var shared) ? shared : FlowLists.Count < MaxEntries ? FlowLists.GetOrAdd(only, static f => [f]) : [only],
+        _ => filters.ToArray(),
+    };
 }

@@ -62,7 +62,7 @@ internal sealed class PfcpSessionTable
                 pdrs.Add(rule);
             }
 
-            var rules = new SessionRules { Seid = seid, Pdrs = pdrs, Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs, Bars = request.Bars };
+            var rules = new SessionRules { Seid = seid, Pdrs = pdrs.ToArray(), Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs, Bars = request.Bars };
             try
             {
                 _userPlane.Establish(rules);
@@ -73,7 +73,7 @@ internal sealed class PfcpSessionTable
                 return new SessionEstablishmentResponse(_nodeId, PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) };
             }
 
-            _sessions[seid] = new Session(request.CpFSeid, choices.Taken, choices.ById, peer);
+            _sessions[seid] = new Session(request.CpFSeid.Seid, [.. choices.Taken], choices.ById, peer);
             return new SessionEstablishmentResponse(_nodeId, PfcpCause.RequestAccepted)
             {
                 UpFSeid = _localFSeid with { Seid = seid },
@@ -89,7 +89,7 @@ internal sealed class PfcpSessionTable
     /// come back in the answer; End Markers the SMF asked for (SNDEM) and packets no longer buffered come back in
     /// the change for the ports.
     /// </summary>
-    public (SessionModificationResponse Response, FSeid? CpFSeid, SessionChange? Change) Modify(ulong seid, SessionModificationRequest request)
+    public (SessionModificationResponse Response, ulong? CpSeid, SessionChange? Change) Modify(ulong seid, SessionModificationRequest request)
     {
         lock (_lock)
         {
@@ -103,7 +103,7 @@ internal sealed class PfcpSessionTable
             if (outcome is not null)
             {
                 choices.Abandon();
-                return (outcome, session.CpFSeid, null);
+                return (outcome, session.CpSeid, null);
             }
 
             SessionChange change;
@@ -114,7 +114,7 @@ internal sealed class PfcpSessionTable
             catch (SessionRulesException exception)
             {
                 choices.Abandon();
-                return (new SessionModificationResponse(PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) }, session.CpFSeid, null);
+                return (new SessionModificationResponse(PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) }, session.CpSeid, null);
             }
 
             if ((request.Flags & SessionModificationIndications.DropBufferedPackets) != 0)
@@ -125,16 +125,21 @@ internal sealed class PfcpSessionTable
             }
 
             // TEIDs this user plane chose that no PDR uses any more go back to the pool.
-            var teids = session.Teids;
-            teids.AddRange(choices.Taken);
-            foreach (var unused in teids.Where(teid => !rules!.Pdrs.Any(p => p.Pdi.LocalTeid == teid)).ToList())
+            var teids = new List<uint>(session.Teids.Length + choices.Taken.Count);
+            foreach (var teid in session.Teids.Concat(choices.Taken))
             {
-                teids.Remove(unused);
-                _teids.Return(unused);
+                if (rules!.Pdrs.Any(p => p.Pdi.LocalTeid == teid))
+                {
+                    teids.Add(teid);
+                }
+                else
+                {
+                    _teids.Return(teid);
+                }
             }
 
             var chooseIds = choices.ById?.Where(c => teids.Contains(c.Teid)).ToArray();
-            session = session with { CpFSeid = request.CpFSeid ?? session.CpFSeid, ChooseIds = chooseIds is { Length: > 0 } ? chooseIds : null };
+            session = session with { CpSeid = request.CpFSeid?.Seid ?? session.CpSeid, Teids = [.. teids], ChooseIds = chooseIds is { Length: > 0 } ? chooseIds : null };
             _sessions[seid] = session;
 
             var reports = new List<Usage.UsageReport>(change.RemovedUrrReports);
@@ -146,7 +151,7 @@ internal sealed class PfcpSessionTable
 
             var endMarkers = EndMarkersAskedFor(current, request, change);
             return (new SessionModificationResponse(PfcpCause.RequestAccepted) { CreatedPdrs = choices.Created, UsageReports = reports },
-                session.CpFSeid, change with { EndMarkers = endMarkers });
+                session.CpSeid, change with { EndMarkers = endMarkers });
         }
     }
 
@@ -154,7 +159,7 @@ internal sealed class PfcpSessionTable
     /// Deletes a session: its rules leave the fast path, its TEIDs go back to the pool, and the answer carries the
     /// final usage report of each URR. The SMF's F-SEID comes back too, for the response header.
     /// </summary>
-    public (SessionDeletionResponse Response, FSeid? CpFSeid) Delete(ulong seid)
+    public (SessionDeletionResponse Response, ulong? CpSeid) Delete(ulong seid)
     {
         lock (_lock)
         {
@@ -164,20 +169,20 @@ internal sealed class PfcpSessionTable
             }
 
             var reports = _userPlane.Delete(seid);
-            session.Teids.ForEach(_teids.Return);
-            return (new SessionDeletionResponse(PfcpCause.RequestAccepted) { UsageReports = reports }, session.CpFSeid);
+            Array.ForEach(session.Teids, _teids.Return);
+            return (new SessionDeletionResponse(PfcpCause.RequestAccepted) { UsageReports = reports }, session.CpSeid);
         }
     }
 
-    /// <summary>The SMF's F-SEID of a session, for the header of what is sent about it.</summary>
-    public FSeid? CpFSeid(ulong seid) => Owner(seid)?.CpFSeid;
+    /// <summary>The SMF's SEID of a session, for the header of what is sent about it.</summary>
+    public ulong? CpSeid(ulong seid) => Owner(seid)?.CpSeid;
 
-    /// <summary>The SMF's F-SEID of a session and the CP node that set it up, for what is sent about it.</summary>
-    public (FSeid CpFSeid, PfcpPeer? Peer)? Owner(ulong seid)
+    /// <summary>The SMF's SEID of a session and the CP node that set it up, for what is sent about it.</summary>
+    public (ulong CpSeid, PfcpPeer? Peer)? Owner(ulong seid)
     {
         lock (_lock)
         {
-            return _sessions.TryGetValue(seid, out var session) ? (session.CpFSeid, session.Peer) : null;
+            return _sessions.TryGetValue(seid, out var session) ? (session.CpSeid, session.Peer) : null;
         }
     }
 
@@ -192,7 +197,7 @@ internal sealed class PfcpSessionTable
             {
                 _sessions.Remove(seid);
                 _userPlane.Delete(seid);
-                session.Teids.ForEach(_teids.Return);
+                Array.ForEach(session.Teids, _teids.Return);
                 purged++;
             }
 
@@ -349,6 +354,9 @@ internal sealed class PfcpSessionTable
         return _nextSeid++;
     }
 
-    /// <summary>What the table keeps of a session besides its rules: the SMF's F-SEID and the TEIDs it chose for it.</summary>
-    private sealed record Session(FSeid CpFSeid, List<uint> Teids, (byte Id, uint Teid)[]? ChooseIds, PfcpPeer? Peer);
+    /// <summary>
+    /// What the table keeps of a session besides its rules: the SMF's SEID (its F-SEID's addresses are not needed:
+    /// requests about the session go to the SMF's association), the TEIDs chosen for it and their CHOOSE IDs.
+    /// </summary>
+    private sealed record Session(ulong CpSeid, uint[] Teids, (byte Id, uint Teid)[]? ChooseIds, PfcpPeer? Peer);
 }

@@ -112,8 +112,8 @@ internal static class SessionRuleReader
             LocalFTeid = fteid,
             OuterHeaderRemoval = removal,
             FarId = farId,
-            QerIds = qers,
-            UrrIds = urrs,
+            QerIds = qers is null ? null : Interned.Ids(qers),
+            UrrIds = urrs is null ? null : Interned.Ids(urrs),
         };
         return true;
     }
@@ -183,7 +183,7 @@ internal static class SessionRuleReader
             UeIPv4Address = ue?.IPv4,
             UeIPv6Address = ue?.IPv6,
             UeIPv6PrefixLength = ue?.IPv6PrefixLength ?? 64,
-            SdfFilters = filters,
+            SdfFilters = Interned.Filters(filters),
             Qfi = qfi,
             ApplicationId = applicationId,
         };

@@ -63,7 +63,7 @@ public sealed class PfcpSessionModificationTests : IDisposable
         });
 
         Assert.Equal(PfcpCause.RequestAccepted, response.Cause);
-        Assert.Equal(77ul, cp!.Value.Seid);
+        Assert.Equal(77ul, cp);
         Assert.Equal(new EndMarkerInstruction(0xAAAA, OldGnb, 2152), Assert.Single(change!.EndMarkers));
         var batch = new PacketBatch(1);
         batch.Add(Ipv4Packets.Udp("8.8.8.8", "10.45.0.2", 53, 1000));

@@ -84,10 +84,10 @@ public sealed class PfcpSessionTableTests : IDisposable
 
         var (response, cp) = _sessions.Delete(established.UpFSeid!.Value.Seid);
 
-        Assert.Equal((PfcpCause.RequestAccepted, (ulong?)0x1122334455667788), (response.Cause, cp?.Seid));
+        Assert.Equal((PfcpCause.RequestAccepted, (ulong?)0x1122334455667788), (response.Cause, cp));
         Assert.Equal((0, 0, 0), (_pool.InUse, _sessions.Count, _userPlane.SessionCount));
         var buffer = new byte[512];
-        var length = response.Encode(buffer, cp!.Value.Seid, 43);
+        var length = response.Encode(buffer, cp!.Value, 43);
         using (var pcap = new PcapWriter(_pcap))
         {
             pcap.WriteUdp(0x0A640003, 0x0A640001, 8805, 8805, buffer.AsSpan(0, length));
