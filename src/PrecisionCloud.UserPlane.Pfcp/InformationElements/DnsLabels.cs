@@ -23,13 +23,21 @@ internal static class DnsLabels
     /// <summary>Decodes labels; <see langword="false"/> when a label runs past the end, is empty mid-name, or is not printable ASCII.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> encoded, out string name)
     {
-        name = string.Empty;
-        if (encoded.IsEmpty)
+        Span<char> chars = stackalloc char[Math.Min(encoded.Length, 1024)];
+        var ok = TryDecode(encoded, chars, out var written);
+        name = ok ? new string(chars[..written]) : string.Empty;
+        return ok;
+    }
+
+    /// <summary>Decodes labels into <paramref name="destination"/> (as long as <paramref name="encoded"/> suffices) without allocating.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> encoded, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (encoded.IsEmpty || destination.Length < encoded.Length)
         {
             return false;
         }
 
-        var builder = new StringBuilder(encoded.Length);
         var at = 0;
         while (at < encoded.Length)
         {
@@ -49,26 +57,25 @@ internal static class DnsLabels
                 return false;
             }
 
-            var label = encoded.Slice(at + 1, length);
-            foreach (var octet in label)
+            if (written > 0)
+            {
+                destination[written++] = '.';
+            }
+
+            foreach (var octet in encoded.Slice(at + 1, length))
             {
                 if (octet is < 0x21 or > 0x7E or (byte)'.')
                 {
                     return false;
                 }
+
+                destination[written++] = (char)octet;
             }
 
-            if (builder.Length > 0)
-            {
-                builder.Append('.');
-            }
-
-            builder.Append(Encoding.ASCII.GetString(label));
             at += 1 + length;
         }
 
-        name = builder.ToString();
-        return name.Length > 0;
+        return written > 0;
     }
 
     /// <summary>
@@ -78,4 +85,8 @@ internal static class DnsLabels
     /// </summary>
     public static string DecodeLabelsOrText(ReadOnlySpan<byte> value) =>
         TryDecode(value, out var name) ? name : Encoding.ASCII.GetString(value);
+
+    /// <summary>As <see cref="DecodeLabelsOrText(ReadOnlySpan{byte})"/>, into a span at least as long as the value; returns the characters written.</summary>
+    public static int DecodeLabelsOrText(ReadOnlySpan<byte> value, Span<char> destination) =>
+        TryDecode(value, destination, out var written) ? written : Encoding.ASCII.GetChars(value, destination);
 }

@@ -101,7 +101,7 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
                     problem = ok ? problem : PfcpIeProblem.InvalidLength(PfcpIeType.UserId);
                     break;
                 case PfcpIeType.Dnn:
-                    dnn = Interned.Name(DnsLabels.DecodeLabelsOrText(ie.Value));
+                    dnn = Interned.Name(ie.Value);
                     break;
                 case PfcpIeType.Snssai:
                     ok = InformationElements.Snssai.TryRead(ie.Value, out var slice);

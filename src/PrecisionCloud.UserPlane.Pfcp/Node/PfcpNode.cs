@@ -33,9 +33,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     private readonly Meter? _meter;
     private readonly TimeProvider _time;
     private uint _nextSequence;
-    private readonly Dictionary<(IPEndPoint Peer, uint Sequence), byte[]> _responses = [];
-    private readonly Queue<(IPEndPoint Peer, uint Sequence)> _responseOrder = new();
-    private readonly int _cacheSize;
+    private readonly ResponseCache _responses;
     private readonly byte[] _scratch = new byte[MaxResponse];
     private readonly ISessionChangeSink? _changes;
 
@@ -58,7 +56,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         RecoveryTimeStamp = NtpTime.FromDateTimeOffset(recoveryTime);
         var n4IPv6 = options.N4IPv6Address is { Length: > 0 } v6 ? InetAddress.Parse(v6) : (InetAddress?)null;
         _sessions = new PfcpSessionTable(userPlane, _nodeId, n4, userPlane.Options.N3Address, new TeidPool(options.FirstTeid, options.LastTeid), n4IPv6);
-        _cacheSize = options.ResponseCacheSize;
+        _responses = new ResponseCache(options.ResponseCacheSize);
         _changes = changes;
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -138,8 +136,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 return null;
             }
 
-            var key = (peer, header.SequenceNumber);
-            if (_responses.TryGetValue(key, out var cached))
+            if (_responses.TryGet(peer, header.SequenceNumber, out var cached))
             {
                 return cached;
             }
@@ -163,7 +160,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
 
             Count(header.MessageType, response);
-            Remember(key, response);
+            _responses.Add(peer, header.SequenceNumber, response);
             return response;
         }
     }
@@ -459,16 +456,6 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         {
             var key = (type, (PfcpCause)cause.Value[0]);
             _refused[key] = _refused.GetValueOrDefault(key) + 1;
-        }
-    }
-
-    private void Remember((IPEndPoint Peer, uint Sequence) key, byte[] response)
-    {
-        _responses[key] = response;
-        _responseOrder.Enqueue(key);
-        while (_responseOrder.Count > _cacheSize)
-        {
-            _responses.Remove(_responseOrder.Dequeue());
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class SessionRuleReader
         ushort? id = null;
         uint? precedence = null, farId = null;
         OuterHeaderRemoval? removal = null;
-        List<uint>? qers = null, urrs = null;
+        RuleIdList qers = default, urrs = default;
         PacketDetectionInformation? pdi = null;
         FTeid? fteid = null;
         var reader = ie.Children();
@@ -75,10 +75,10 @@ internal static class SessionRuleReader
                     farId = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : Fail(ref problem, PfcpIeType.FarId, out farId);
                     break;
                 case PfcpIeType.QerId when value.Length >= 4:
-                    (qers ??= []).Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    qers.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
                     break;
                 case PfcpIeType.UrrId when value.Length >= 4:
-                    (urrs ??= []).Add(BinaryPrimitives.ReadUInt32BigEndian(value));
+                    urrs.Add(BinaryPrimitives.ReadUInt32BigEndian(value));
                     break;
                 case PfcpIeType.OuterHeaderRemoval when value.Length >= 1:
                     removal = (OuterHeaderRemoval)value[0];
@@ -112,8 +112,8 @@ internal static class SessionRuleReader
             LocalFTeid = fteid,
             OuterHeaderRemoval = removal,
             FarId = farId,
-            QerIds = qers is null ? null : Interned.Ids(qers),
-            UrrIds = urrs is null ? null : Interned.Ids(urrs),
+            QerIds = qers.ToListOrNull(),
+            UrrIds = urrs.ToListOrNull(),
         };
         return true;
     }
@@ -127,7 +127,7 @@ internal static class SessionRuleReader
         string? networkInstance = null, applicationId = null;
         UeIpAddress? ue = null;
         byte? qfi = null;
-        List<FlowDescription> filters = [];
+        List<FlowDescription>? filters = null;
         var reader = ie.Children();
         while (reader.MoveNext())
         {
@@ -142,13 +142,13 @@ internal static class SessionRuleReader
                     fteid = FTeid.TryRead(value, out var read) ? read : Fail(ref problem, PfcpIeType.FTeid, out fteid);
                     break;
                 case PfcpIeType.NetworkInstance:
-                    networkInstance = Interned.Name(DnsLabels.DecodeLabelsOrText(value));
+                    networkInstance = Interned.Name(value);
                     break;
                 case PfcpIeType.UeIpAddress:
                     ue = UeIpAddress.TryRead(value, out var address) ? address : Fail(ref problem, PfcpIeType.UeIpAddress, out ue);
                     break;
                 case PfcpIeType.SdfFilter:
-                    if (!TryReadSdfFilter(value, filters))
+                    if (!TryReadSdfFilter(value, ref filters))
                     {
                         problem = problem != default ? problem : PfcpIeProblem.Incorrect(PfcpIeType.SdfFilter);
                     }
@@ -305,7 +305,7 @@ internal static class SessionRuleReader
                     destination = value.Length >= 1 ? (DestinationInterface)(value[0] & 0x0F) : Fail(ref problem, PfcpIeType.DestinationInterface, out destination);
                     break;
                 case PfcpIeType.NetworkInstance:
-                    networkInstance = Interned.Name(DnsLabels.DecodeLabelsOrText(value));
+                    networkInstance = Interned.Name(value);
                     break;
                 case PfcpIeType.OuterHeaderCreation:
                     creation = TryReadOuterHeaderCreation(value, out var read) ? read : Fail(ref problem, PfcpIeType.OuterHeaderCreation, out creation);
@@ -606,7 +606,7 @@ internal static class SessionRuleReader
     /// filter id) is accepted and adds nothing, as SMFs send such filters; a flow description that does not parse is
     /// refused.
     /// </summary>
-    public static bool TryReadSdfFilter(ReadOnlySpan<byte> value, List<FlowDescription> filters)
+    public static bool TryReadSdfFilter(ReadOnlySpan<byte> value, ref List<FlowDescription>? filters)
     {
         if (value.Length < 2)
         {
@@ -629,8 +629,8 @@ internal static class SessionRuleReader
             return false;
         }
 
-        var text = Encoding.ASCII.GetString(value.Slice(4, length)).TrimEnd('\0', ' ');
-        if (text.Length == 0)
+        var text = value.Slice(4, length).TrimEnd("\0 "u8);
+        if (text.IsEmpty)
         {
             return true;
         }
@@ -640,7 +640,7 @@ internal static class SessionRuleReader
             return false;
         }
 
-        filters.Add(description);
+        (filters ??= new List<FlowDescription>(1)).Add(description);
         return true;
     }
 
