@@ -1,19 +1,24 @@
 using System.Net;
 using System.Net.Sockets;
+using PrecisionCloud.UserPlane.Packets;
+using PrecisionCloud.UserPlane.Pipeline;
+using PrecisionCloud.UserPlane.Ports;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Node;
 
 /// <summary>
-/// Runs a <see cref="PfcpNode"/> on UDP: one socket on the N4 address and port, each datagram handled in arrival
-/// order and answered to its sender; every 50 ms what the node has to send (reports, retransmissions, heartbeats)
+/// Runs a <see cref="PfcpNode"/> on UDP: one socket on the N4 address and port, read in batches (recvmmsg on
+/// Linux) by a thread of its own; each datagram is handled in arrival order and the answers to a batch leave
+/// together (sendmmsg). Every 50 ms what the node has to send by itself (reports, retransmissions, heartbeats)
 /// goes out from the same socket. Stops when disposed.
 /// </summary>
 public sealed class PfcpServer : IAsyncDisposable
 {
+    private const int BatchSize = 64;
     private readonly PfcpNode _node;
-    private readonly Socket _socket;
+    private readonly UdpBatchSocket _socket;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly Thread _receiver;
     private readonly Task _sender;
 
     /// <summary>Binds the socket and starts answering.</summary>
@@ -25,10 +30,10 @@ public sealed class PfcpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(localEndPoint);
         _node = node;
-        _socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(localEndPoint);
-        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _loop = Task.Run(() => RunAsync(_stopping.Token));
+        _socket = new UdpBatchSocket(localEndPoint, BatchSize, reusePort: false);
+        LocalEndPoint = _socket.LocalEndPoint;
+        _receiver = new Thread(Receive) { IsBackground = true, Name = $"pfcp-{LocalEndPoint.Port}" };
+        _receiver.Start();
         _sender = Task.Run(() => SendAsync(_stopping.Token));
     }
 
@@ -39,10 +44,36 @@ public sealed class PfcpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _socket.Dispose();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _receiver.Join();
         await _sender.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _socket.Dispose();
         _stopping.Dispose();
+    }
+
+    private void Receive()
+    {
+        var requests = new PacketBatch(BatchSize, slotSize: 8192 + 256, headroom: 0);
+        var answers = new PacketBatch(BatchSize, slotSize: 8192 + 256, headroom: 0);
+        while (!_stopping.IsCancellationRequested)
+        {
+            if (_socket.Receive(requests, 100) == 0)
+            {
+                continue;
+            }
+
+            answers.Clear();
+            for (var i = 0; i < requests.Count; i++)
+            {
+                ref var request = ref requests[i];
+                var peer = new IPEndPoint(request.RemoteAddress.ToIPAddress(), request.RemotePort);
+                if (_node.Handle(requests.PacketBytes(i), peer) is { Length: > 0 } answer)
+                {
+                    answers[answers.Add(answer, request.RemoteAddress, request.RemotePort)].Verdict = PacketVerdict.Reply;
+                }
+            }
+
+            _socket.Send(answers);
+        }
     }
 
     private async Task SendAsync(CancellationToken cancellationToken)
@@ -52,53 +83,8 @@ public sealed class PfcpServer : IAsyncDisposable
         {
             foreach (var (datagram, destination) in _node.Poll())
             {
-                try
-                {
-                    await _socket.SendToAsync(datagram, SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SocketException)
-                {
-                    // An unreachable peer: the request stays pending and T1/N1 decide.
-                }
-            }
-        }
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[65535];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                continue; // ICMP errors from earlier sends surface here on some systems; the socket goes on
-            }
-
-            var peer = (IPEndPoint)received.RemoteEndPoint;
-            if (_node.Handle(buffer.AsSpan(0, received.ReceivedBytes), peer) is { Length: > 0 } response)
-            {
-                try
-                {
-                    await _socket.SendToAsync(response, SocketFlags.None, peer, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                }
+                // An unreachable peer fails the send: the request stays pending and T1/N1 decide.
+                _socket.SendOne(datagram, InetAddress.From(destination.Address), (ushort)destination.Port);
             }
         }
     }

@@ -20,6 +20,7 @@ namespace PrecisionCloud.UserPlane.Pfcp.Simulation;
 public sealed class SmfSimulator : IDisposable
 {
     private const int Pending = 1 << 16;
+    private static readonly FlowDescription UdpToUe = FlowDescription.Parse("permit out 17 from any to assigned");
     private readonly SmfSimulatorOptions _options;
     private readonly Socket _socket;
     private readonly IPEndPoint _agent;
@@ -67,7 +68,7 @@ public sealed class SmfSimulator : IDisposable
     public static SessionEstablishmentRequest SessionRequest(int index, NodeId smf, InetAddress smfAddress, InetAddress firstUe, InetAddress gnb, string networkInstance)
     {
         var ue = InetAddress.FromIPv4(firstUe.IPv4 + (uint)index);
-        PdrRequest Pdr(ushort id, bool uplink, string? filter) => new(
+        PdrRequest Pdr(ushort id, bool uplink, FlowDescription? filter) => new(
             new PacketDetectionRule
             {
                 Id = id,
@@ -81,7 +82,7 @@ public sealed class SmfSimulator : IDisposable
                     SourceInterface = uplink ? SourceInterface.Access : SourceInterface.Core,
                     NetworkInstance = networkInstance,
                     UeIPv4Address = ue,
-                    SdfFilters = filter is null ? [] : [FlowDescription.Parse(filter)],
+                    SdfFilters = filter is null ? [] : [filter],
                     Qfi = uplink ? (byte)9 : null,
                 },
             },
@@ -91,9 +92,9 @@ public sealed class SmfSimulator : IDisposable
         {
             Pdrs =
             [
-                Pdr(1, uplink: true, "permit out 17 from any to assigned"),
+                Pdr(1, uplink: true, UdpToUe),
                 Pdr(2, uplink: true, null),
-                Pdr(3, uplink: false, "permit out 17 from any to assigned"),
+                Pdr(3, uplink: false, UdpToUe),
                 Pdr(4, uplink: false, null),
             ],
             Fars =
