@@ -157,31 +157,7 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         writer.BeginMessage(PfcpMessageType.SessionEstablishmentRequest, sequenceNumber, seid: 0);
         NodeId.Write(ref writer);
         CpFSeid.Write(ref writer);
-        foreach (var pdr in Pdrs)
-        {
-            SessionRuleWriter.WritePdr(ref writer, PfcpIeType.CreatePdr, SessionRuleWriter.Fields(pdr.Rule, pdr.LocalFTeid));
-        }
-
-        foreach (var far in Fars)
-        {
-            SessionRuleWriter.WriteFar(ref writer, PfcpIeType.CreateFar, SessionRuleWriter.Fields(far));
-        }
-
-        foreach (var urr in Urrs)
-        {
-            SessionRuleWriter.WriteUrr(ref writer, PfcpIeType.CreateUrr, SessionRuleWriter.Fields(urr));
-        }
-
-        foreach (var qer in Qers)
-        {
-            SessionRuleWriter.WriteQer(ref writer, PfcpIeType.CreateQer, SessionRuleWriter.Fields(qer));
-        }
-
-        foreach (var bar in Bars)
-        {
-            SessionRuleWriter.WriteBar(ref writer, PfcpIeType.CreateBar, bar);
-        }
-
+        SessionRuleWriter.WriteCreates(ref writer, Pdrs, Fars, Urrs, Qers, Bars);
         if (PdnType is { } pdnType)
         {
             writer.WriteIe(PfcpIeType.PdnType, pdnType);

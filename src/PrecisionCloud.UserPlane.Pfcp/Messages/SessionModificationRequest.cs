@@ -220,56 +220,12 @@ public sealed record SessionModificationRequest
         var writer = new PfcpWriter(buffer);
         writer.BeginMessage(PfcpMessageType.SessionModificationRequest, sequenceNumber, seid);
         CpFSeid?.Write(ref writer);
-        foreach (var id in RemovePdrs)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemovePdr, PfcpIeType.PdrId, id);
-        }
-
-        foreach (var id in RemoveFars)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveFar, PfcpIeType.FarId, id);
-        }
-
-        foreach (var id in RemoveUrrs)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveUrr, PfcpIeType.UrrId, id);
-        }
-
-        foreach (var id in RemoveQers)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveQer, PfcpIeType.QerId, id);
-        }
-
-        foreach (var id in RemoveBars)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.RemoveBar, PfcpIeType.BarId, id);
-        }
-
-        foreach (var pdr in CreatePdrs)
-        {
-            SessionRuleWriter.WritePdr(ref writer, PfcpIeType.CreatePdr, SessionRuleWriter.Fields(pdr.Rule, pdr.LocalFTeid));
-        }
-
-        foreach (var far in CreateFars)
-        {
-            SessionRuleWriter.WriteFar(ref writer, PfcpIeType.CreateFar, SessionRuleWriter.Fields(far));
-        }
-
-        foreach (var urr in CreateUrrs)
-        {
-            SessionRuleWriter.WriteUrr(ref writer, PfcpIeType.CreateUrr, SessionRuleWriter.Fields(urr));
-        }
-
-        foreach (var qer in CreateQers)
-        {
-            SessionRuleWriter.WriteQer(ref writer, PfcpIeType.CreateQer, SessionRuleWriter.Fields(qer));
-        }
-
-        foreach (var bar in CreateBars)
-        {
-            SessionRuleWriter.WriteBar(ref writer, PfcpIeType.CreateBar, bar);
-        }
-
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.RemovePdr, PfcpIeType.PdrId, RemovePdrs);
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.RemoveFar, PfcpIeType.FarId, RemoveFars);
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.RemoveUrr, PfcpIeType.UrrId, RemoveUrrs);
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.RemoveQer, PfcpIeType.QerId, RemoveQers);
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.RemoveBar, PfcpIeType.BarId, RemoveBars);
+        SessionRuleWriter.WriteCreates(ref writer, CreatePdrs, CreateFars, CreateUrrs, CreateQers, CreateBars);
         foreach (var pdr in UpdatePdrs)
         {
             SessionRuleWriter.WritePdr(ref writer, PfcpIeType.UpdatePdr, pdr);
@@ -300,10 +256,7 @@ public sealed record SessionModificationRequest
             writer.WriteIe(PfcpIeType.PfcpsmReqFlags, (byte)Flags);
         }
 
-        foreach (var id in QueryUrrs)
-        {
-            SessionRuleWriter.WriteRuleId(ref writer, PfcpIeType.QueryUrr, PfcpIeType.UrrId, id);
-        }
+        SessionRuleWriter.WriteRuleIds(ref writer, PfcpIeType.QueryUrr, PfcpIeType.UrrId, QueryUrrs);
 
         return writer.EndMessage();
     }

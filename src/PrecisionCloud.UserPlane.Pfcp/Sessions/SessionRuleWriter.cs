@@ -196,6 +196,46 @@ internal static class SessionRuleWriter
         writer.EndGroup(group);
     }
 
+    /// <summary>The Create PDR/FAR/URR/QER/BAR IEs of an establishment or a modification, in that order.</summary>
+    public static void WriteCreates(ref PfcpWriter writer, IReadOnlyList<PdrRequest> pdrs, IReadOnlyList<ForwardingActionRule> fars,
+        IReadOnlyList<UsageReportingRule> urrs, IReadOnlyList<QosEnforcementRule> qers, IReadOnlyList<BufferingActionRule> bars)
+    {
+        foreach (var pdr in pdrs)
+        {
+            WritePdr(ref writer, PfcpIeType.CreatePdr, Fields(pdr.Rule, pdr.LocalFTeid));
+        }
+
+        foreach (var far in fars)
+        {
+            WriteFar(ref writer, PfcpIeType.CreateFar, Fields(far));
+        }
+
+        foreach (var urr in urrs)
+        {
+            WriteUrr(ref writer, PfcpIeType.CreateUrr, Fields(urr));
+        }
+
+        foreach (var qer in qers)
+        {
+            WriteQer(ref writer, PfcpIeType.CreateQer, Fields(qer));
+        }
+
+        foreach (var bar in bars)
+        {
+            WriteBar(ref writer, PfcpIeType.CreateBar, bar);
+        }
+    }
+
+    /// <summary>One Remove or Query IE per ID.</summary>
+    public static void WriteRuleIds<T>(ref PfcpWriter writer, PfcpIeType type, PfcpIeType idType, IReadOnlyList<T> ids)
+        where T : IConvertible
+    {
+        foreach (var id in ids)
+        {
+            WriteRuleId(ref writer, type, idType, id.ToUInt32(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Remove PDR/FAR/QER/URR/BAR or Query URR: the rule's ID in the width of its kind.</summary>
     public static void WriteRuleId(ref PfcpWriter writer, PfcpIeType type, PfcpIeType idType, uint id)
     {
