@@ -5,7 +5,8 @@ namespace PrecisionCloud.UserPlane;
 
 /// <summary>
 /// Receives what the hosted user plane has to tell its control plane: usage reports that became due (by traffic or
-/// by time), the first downlink packet buffered for an idle UE, and Error Indications from GTP-U peers. A control
+/// by time), the first downlink packet buffered for an idle UE, Error Indications from GTP-U peers, and GTP-U paths
+/// that failed or recovered. A control
 /// plane (the N4 agent) registers one in the service collection; without any, the host logs them.
 /// </summary>
 public interface IUserPlaneReportHandler
@@ -23,4 +24,12 @@ public interface IUserPlaneReportHandler
     /// <param name="peer">The peer.</param>
     /// <param name="teid">The TEID it does not know.</param>
     void OnErrorIndication(InetAddress peer, uint teid);
+
+    /// <summary>A GTP-U peer stopped answering Echo Requests: the path to it has failed.</summary>
+    /// <param name="peer">The peer.</param>
+    void OnGtpPathFailure(InetAddress peer);
+
+    /// <summary>A GTP-U peer whose path had failed answers again.</summary>
+    /// <param name="peer">The peer.</param>
+    void OnGtpPathRecovery(InetAddress peer);
 }

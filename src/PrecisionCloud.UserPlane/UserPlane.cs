@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pipeline;
 using PrecisionCloud.UserPlane.Rules;
 using PrecisionCloud.UserPlane.Sessions;
@@ -32,6 +33,7 @@ public sealed class UserPlane : IDisposable
     private readonly ClassifierCache _classifiers = new();
     private readonly TimeProvider _time;
     private readonly Meter? _meter;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<InetAddress, long> _echoHeard = new();
     private SteeringTable _steering = SteeringTable.Empty;
     private long _eventsLost;
 
@@ -204,6 +206,38 @@ public sealed class UserPlane : IDisposable
             return _sessions.TryGetValue(seid, out var handle) ? handle.Current.Rules : null;
         }
     }
+
+    /// <summary>The GTP-U peers the sessions send to: the outer header creation of their FARs (forwarding and duplicating).</summary>
+    /// <returns>The peers' addresses and GTP-U ports, each once.</returns>
+    public IReadOnlySet<(InetAddress Address, ushort Port)> GetGtpPeers()
+    {
+        var peers = new HashSet<(InetAddress, ushort)>();
+        lock (_control)
+        {
+            foreach (var handle in _sessions.Values)
+            {
+                foreach (var far in handle.Current.Rules.Fars)
+                {
+                    if (far.Forwarding?.OuterHeaderCreation is { } forwarding)
+                    {
+                        peers.Add((forwarding.PeerAddress, forwarding.PeerPort));
+                    }
+
+                    if (far.Duplicating?.OuterHeaderCreation is { } duplicating)
+                    {
+                        peers.Add((duplicating.PeerAddress, duplicating.PeerPort));
+                    }
+                }
+            }
+        }
+
+        return peers;
+    }
+
+    /// <summary>When a peer last answered an Echo Request (timestamp ticks), or 0.</summary>
+    internal long EchoHeardAt(InetAddress peer) => _echoHeard.TryGetValue(peer, out var at) ? at : 0;
+
+    internal void EchoResponseFrom(InetAddress peer) => _echoHeard[peer] = Stopwatch.GetTimestamp();
 
     /// <summary>Discards the downlink packets buffered for a session (PFCP DROBU).</summary>
     /// <param name="seid">The session.</param>

@@ -98,6 +98,10 @@ internal sealed partial class PfcpService : IHostedService, IUserPlaneReportHand
 
     public void OnErrorIndication(InetAddress peer, uint teid) => _node?.OnErrorIndication(peer, teid);
 
+    public void OnGtpPathFailure(InetAddress peer) => _node?.OnGtpPathFailure(peer);
+
+    public void OnGtpPathRecovery(InetAddress peer) => _node?.OnGtpPathRecovery(peer);
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "N4 (PFCP) agent listening on {Endpoint}; UP function features {Features}")]
     private static partial void LogStarted(ILogger logger, IPEndPoint endpoint, InformationElements.UpFunctionFeatures features);
 }

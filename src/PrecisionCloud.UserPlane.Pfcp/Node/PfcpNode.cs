@@ -165,8 +165,11 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         }
     }
 
-    /// <summary>Requests have odd message types below 50 and even ones from 50 on (§7.3, Table 7.3-1).</summary>
-    private static bool IsRequest(PfcpMessageType type) => (int)type < 50 ? ((int)type & 1) == 1 && type != PfcpMessageType.VersionNotSupportedResponse : ((int)type & 1) == 0;
+    /// <summary>The request message types (Table 7.3-1); everything else is an answer to one of ours.</summary>
+    private static bool IsRequest(PfcpMessageType type) => type is PfcpMessageType.HeartbeatRequest or PfcpMessageType.PfdManagementRequest
+        or PfcpMessageType.AssociationSetupRequest or PfcpMessageType.AssociationUpdateRequest or PfcpMessageType.AssociationReleaseRequest
+        or PfcpMessageType.NodeReportRequest or PfcpMessageType.SessionSetDeletionRequest or PfcpMessageType.SessionEstablishmentRequest
+        or PfcpMessageType.SessionModificationRequest or PfcpMessageType.SessionDeletionRequest or PfcpMessageType.SessionReportRequest;
 
     /// <summary>Encodes into the node's one scratch buffer (requests are handled one at a time) and keeps the exact bytes.</summary>
     private byte[] Encode(Func<byte[], int> encode)
@@ -315,6 +318,14 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         }
     }
 
+    /// <summary>Sends a Node Report Request (User Plane Path Failure Report) to every associated CP node.</summary>
+    /// <param name="peer">The GTP-U peer whose path failed.</param>
+    public void OnGtpPathFailure(InetAddress peer) => NodeReport(new NodeReportRequest(_nodeId) { FailedPeers = [peer] });
+
+    /// <summary>Sends a Node Report Request (User Plane Path Recovery Report) to every associated CP node.</summary>
+    /// <param name="peer">The GTP-U peer whose path recovered.</param>
+    public void OnGtpPathRecovery(InetAddress peer) => NodeReport(new NodeReportRequest(_nodeId) { RecoveredPeers = [peer] });
+
     /// <summary>
     /// What to send now: requests queued since the last call, requests due again (T1 passed), and heartbeats to
     /// peers not heard from for a heartbeat interval. Requests past N1 retransmissions are given up; a heartbeat
@@ -361,6 +372,20 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
 
             return send;
+        }
+    }
+
+    private void NodeReport(NodeReportRequest report)
+    {
+        lock (_lock)
+        {
+            foreach (var peer in _peers.Values.Where(p => p.Associated))
+            {
+                var sequence = NextSequence();
+                var datagram = Encode(b => report.Encode(b, sequence));
+                _pending[sequence] = new PendingRequest(PfcpMessageType.NodeReportRequest, datagram, peer.Endpoint, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
+                _outbox.Enqueue((datagram, peer.Endpoint));
+            }
         }
     }
 

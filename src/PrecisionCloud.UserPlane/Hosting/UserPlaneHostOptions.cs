@@ -28,6 +28,12 @@ public sealed class UserPlaneHostOptions
     /// <summary>Packets per batch; 64 by default.</summary>
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>How often each GTP-U peer the sessions send to is sent an Echo Request; 60 s by default (TS 29.281 §7.2.1), zero sends none.</summary>
+    public TimeSpan PathEchoInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many Echo Requests in a row a peer may leave unanswered before its path counts as failed; 3 by default.</summary>
+    public int PathEchoRetries { get; set; } = 3;
+
     /// <summary>The N6 ports (TUN devices).</summary>
     public IList<N6PortOptions> N6Ports { get; } = [];
 

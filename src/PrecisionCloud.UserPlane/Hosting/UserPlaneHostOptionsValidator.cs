@@ -26,6 +26,11 @@ internal sealed class UserPlaneHostOptionsValidator : IValidateOptions<UserPlane
             failures.Add($"{Prefix}N3Port {options.N3Port} is not a port from 1 to 65535.");
         }
 
+        if (options.PathEchoInterval < TimeSpan.Zero || options.PathEchoRetries is < 0 or > 100)
+        {
+            failures.Add($"{Prefix}PathEchoInterval {options.PathEchoInterval} must not be negative (zero sends no Echo Requests) and PathEchoRetries {options.PathEchoRetries} must be from 0 to 100.");
+        }
+
         if (options.Workers is < 1 or > 64)
         {
             failures.Add($"{Prefix}Workers {options.Workers} must be from 1 to 64.");

@@ -113,7 +113,8 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
 
         _events = Task.WhenAll(
             Task.Run(() => PumpEventsAsync(_stopping.Token), CancellationToken.None),
-            Task.Run(() => CollectTimeTriggersAsync(_stopping.Token), CancellationToken.None));
+            Task.Run(() => CollectTimeTriggersAsync(_stopping.Token), CancellationToken.None),
+            Task.Run(() => MonitorPathsAsync(_stopping.Token), CancellationToken.None));
         var ports = string.Join(", ", _n6Ports.Select(p => p.NetworkInstance));
         LogStarted(_logger, local, _options.Workers, ports, _options.StaticSessions.Count);
         return Task.CompletedTask;
@@ -270,6 +271,53 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
         }
     }
 
+    /// <summary>
+    /// Echo Requests to every GTP-U peer the sessions send to, each <see cref="UserPlaneHostOptions.PathEchoInterval"/>;
+    /// a path that fails or recovers is logged and told to the control plane's handlers.
+    /// </summary>
+    private async Task MonitorPathsAsync(CancellationToken cancellationToken)
+    {
+        if (_options.PathEchoInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var monitor = new Paths.GtpPathMonitor(_userPlane, _options.PathEchoRetries);
+        var echo = new byte[16];
+        ushort sequence = 0;
+        using var timer = new PeriodicTimer(_options.PathEchoInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var (probe, failed, recovered) = monitor.Tick(Stopwatch.GetTimestamp());
+                foreach (var peer in failed)
+                {
+                    LogPathFailure(_logger, peer, _options.PathEchoRetries + 1);
+                    Array.ForEach(_handlers, h => h.OnGtpPathFailure(peer));
+                }
+
+                foreach (var peer in recovered)
+                {
+                    LogPathRecovery(_logger, peer);
+                    Array.ForEach(_handlers, h => h.OnGtpPathRecovery(peer));
+                }
+
+                foreach (var (peer, port) in probe)
+                {
+                    if (Gtp.GtpWriter.TryWriteEchoRequest(echo, sequence++, out var written))
+                    {
+                        _n3Sockets[0].SendOne(echo.AsSpan(0, written), peer, port);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
     /// <summary>Reports go to the control plane's handlers; with none, to the log.</summary>
     private void Usage(IReadOnlyList<PrecisionCloud.UserPlane.Usage.UsageReport> reports)
     {
@@ -327,6 +375,12 @@ internal sealed partial class UserPlaneService : IHostedService, ISessionChangeS
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Error Indication from {Peer}: it does not know TEID {Teid}")]
     private static partial void LogErrorIndication(ILogger logger, PrecisionCloud.UserPlane.Packets.InetAddress peer, uint teid);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "GTP-U path to {Peer} failed: {Requests} Echo Requests in a row unanswered")]
+    private static partial void LogPathFailure(ILogger logger, PrecisionCloud.UserPlane.Packets.InetAddress peer, int requests);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "GTP-U path to {Peer} recovered")]
+    private static partial void LogPathRecovery(ILogger logger, PrecisionCloud.UserPlane.Packets.InetAddress peer);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Downlink data buffered for session {Seid} (PDR {PdrId})")]
     private static partial void LogDownlinkData(ILogger logger, ulong seid, uint pdrId);

@@ -223,7 +223,7 @@ public sealed class UserPlanePipeline
         }
     }
 
-    /// <summary>GTP-U signalling: Echo Request answered in the path, Error Indication raised as an event, the rest consumed.</summary>
+    /// <summary>GTP-U signalling: Echo Request answered in the path, Echo Response noted for path monitoring, Error Indication raised as an event, the rest consumed.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Signalling(PacketBatch batch, ref PacketDescriptor packet, ReadOnlySpan<byte> datagram, in GtpPacket gtp)
     {
@@ -236,6 +236,10 @@ public sealed class UserPlanePipeline
                     Answered(ref packet, echo);
                 }
 
+                return;
+            case GtpMessageType.EchoResponse:
+                _owner.EchoResponseFrom(packet.RemoteAddress); // the path to this peer is up
+                packet.Verdict = PacketVerdict.Consumed;
                 return;
             case GtpMessageType.ErrorIndication:
                 if (GtpSignalling.TryReadErrorIndication(datagram.Slice(gtp.PayloadOffset, gtp.PayloadLength), out var teid, out var peer) == DropReason.None)

@@ -74,6 +74,40 @@ public sealed class PfcpNodePeerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_and_a_recovered_gtp_u_path_are_reported_to_every_associated_smf()
+    {
+        Associate(recovery: 100);
+
+        _node.OnGtpPathFailure(InetAddress.Parse("10.200.0.2"));
+        _node.OnGtpPathRecovery(InetAddress.Parse("2001:db8::2"));
+        var sent = _node.Poll();
+
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, s => Assert.Equal((PfcpMessageType.NodeReportRequest, Smf), (Header(s.Datagram).MessageType, s.Destination)));
+        using (var pcap = new PcapWriter(_pcap))
+        {
+            foreach (var (datagram, _) in sent)
+            {
+                pcap.WriteUdp(0x7F000001, 0x7F000007, 8805, 8805, datagram);
+            }
+        }
+
+        Assert.Equal(string.Empty, await ExternalTool.ProblemsAsync(_pcap));
+        var rows = await ExternalTool.DissectAsync(_pcap, ["pfcp.msg_type", "pfcp.node_report_type.upfr", "pfcp.node_report_type.uprr", "pfcp.remote_gtp_u_peer_flags.v4", "pfcp.remote_gtp_u_peer_flags.v6"]);
+        Assert.Equal(["12", "1", "0", "1", "0"], rows[0]);
+        Assert.Equal(["12", "0", "1", "0", "1"], rows[1]);
+
+        // Answered: not sent again.
+        foreach (var (datagram, _) in sent)
+        {
+            Assert.Null(_node.Handle(Encode(b => new AssociationResponse(PfcpMessageType.NodeReportResponse, NodeId.FromAddress(InetAddress.Parse("127.0.0.7")), PfcpCause.RequestAccepted).Encode(b, Header(datagram).SequenceNumber)), Smf));
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(_node.Poll(), s => Header(s.Datagram).MessageType == PfcpMessageType.NodeReportRequest);
+    }
+
+    [Fact]
     public void A_silent_peer_fails_after_its_heartbeats_go_unanswered_and_its_sessions_stay_until_it_restarts()
     {
         Associate(recovery: 100);

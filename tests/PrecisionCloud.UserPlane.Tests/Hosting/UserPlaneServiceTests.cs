@@ -98,6 +98,51 @@ public sealed class UserPlaneServiceTests
     }
 
     [Fact]
+    public async Task A_gnb_that_stops_answering_echo_requests_fails_its_path_and_recovers_when_it_answers_again()
+    {
+        Assert.True(Environment.UserName == "root", "The N6 port is a TUN device, which needs root (CAP_NET_ADMIN); CI runs as root.");
+        var handler = new RecordingReportHandler();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IUserPlaneReportHandler>(handler);
+        builder.Services.AddPrecisionCloudUserPlane(options =>
+        {
+            options.Enabled = true;
+            options.N3Address = "127.0.0.1";
+            options.N3Port = FreePort();
+            options.PathEchoInterval = TimeSpan.FromMilliseconds(150);
+            options.PathEchoRetries = 1;
+            options.N6Ports.Add(new N6PortOptions { NetworkInstance = "internet", TunDevice = $"echo{Environment.ProcessId % 10000}" });
+            options.StaticSessions.Add(new StaticSessionOptions { UeAddress = "10.45.0.2", UplinkTeid = 1, GnbAddress = "127.0.0.9", DownlinkTeid = 2 });
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            // The gNB answers for a while: its path stays up.
+            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 2152)))
+            {
+                await gnb.WaitForRequestsAsync(3);
+                Assert.Empty(handler.Failed);
+            }
+
+            // Silent: after two unanswered requests the path has failed, once.
+            await Eventually(() => handler.Failed.Count == 1);
+            Assert.Equal(PrecisionCloud.UserPlane.Packets.InetAddress.Parse("127.0.0.9"), handler.Failed.Single());
+
+            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 2152)))
+            {
+                await Eventually(() => handler.Recovered.Count == 1);
+            }
+
+            Assert.Single(handler.Failed);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Packet_ring_settings_are_checked_naming_the_setting()
     {
         using var host = Build(options =>
@@ -132,5 +177,82 @@ public sealed class UserPlaneServiceTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddPrecisionCloudUserPlane(configure);
         return builder.Build();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 50)
+        {
+            Assert.True(waited < 5000, "the condition did not hold within 5 s");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A gNB's GTP-U socket that answers Echo Requests.</summary>
+    private sealed class EchoResponder : IDisposable
+    {
+        private readonly System.Net.Sockets.UdpClient _socket;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+        private int _requests;
+
+        public EchoResponder(System.Net.IPEndPoint endpoint)
+        {
+            _socket = new System.Net.Sockets.UdpClient(endpoint);
+            _loop = Task.Run(async () =>
+            {
+                var answer = new byte[16];
+                while (!_stop.IsCancellationRequested)
+                {
+                    var request = await _socket.ReceiveAsync(_stop.Token);
+                    if (PrecisionCloud.UserPlane.Gtp.GtpReader.TryRead(request.Buffer, out var echo) == DropReason.None
+                        && echo.MessageType == PrecisionCloud.UserPlane.Gtp.GtpMessageType.EchoRequest
+                        && PrecisionCloud.UserPlane.Gtp.GtpWriter.TryWriteEchoResponse(answer, echo.SequenceNumber, 0, out var written))
+                    {
+                        Interlocked.Increment(ref _requests);
+                        await _socket.SendAsync(answer.AsMemory(0, written), request.RemoteEndPoint, _stop.Token);
+                    }
+                }
+            });
+        }
+
+        public async Task WaitForRequestsAsync(int count) => await Eventually(() => Volatile.Read(ref _requests) >= count);
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _socket.Dispose();
+            _loop.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            _stop.Dispose();
+        }
+    }
+
+    private sealed class RecordingReportHandler : IUserPlaneReportHandler
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<PrecisionCloud.UserPlane.Packets.InetAddress> Failed { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<PrecisionCloud.UserPlane.Packets.InetAddress> Recovered { get; } = new();
+
+        public void OnUsageReports(IReadOnlyList<PrecisionCloud.UserPlane.Usage.UsageReport> reports)
+        {
+        }
+
+        public void OnDownlinkData(ulong seid, uint pdrId)
+        {
+        }
+
+        public void OnErrorIndication(PrecisionCloud.UserPlane.Packets.InetAddress peer, uint teid)
+        {
+        }
+
+        public void OnGtpPathFailure(PrecisionCloud.UserPlane.Packets.InetAddress peer) => Failed.Enqueue(peer);
+
+        public void OnGtpPathRecovery(PrecisionCloud.UserPlane.Packets.InetAddress peer) => Recovered.Enqueue(peer);
     }
 }
