@@ -408,11 +408,13 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <summary>An answer to one of our requests: it is no longer pending, and a heartbeat answer says whether the peer restarted.</summary>
     private void Answered(PfcpHeader header, PfcpIeReader ies, IPEndPoint endpoint)
     {
-        if (!_pending.Remove(header.SequenceNumber, out var request) || !request.Destination.Address.Equals(endpoint.Address))
+        if (!_pending.TryGetValue(header.SequenceNumber, out var request) || !request.Destination.Address.Equals(endpoint.Address))
         {
-            Ignored++;
+            Ignored++; // not an answer to anything we sent to that peer: what we sent stays pending
             return;
         }
+
+        _pending.Remove(header.SequenceNumber);
 
         if (request.Peer is not { } peer)
         {

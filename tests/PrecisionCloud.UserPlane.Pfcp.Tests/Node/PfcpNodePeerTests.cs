@@ -108,6 +108,23 @@ public sealed class PfcpNodePeerTests : IDisposable
     }
 
     [Fact]
+    public void An_answer_from_another_address_does_not_settle_a_request()
+    {
+        Associate(recovery: 100);
+        var seid = Establish(cpSeid: 5);
+        _node.OnDownlinkData(seid, 1);
+        var report = Assert.Single(_node.Poll());
+
+        Assert.Null(_node.Handle(SessionReportResponse(Header(report.Datagram).SequenceNumber), new IPEndPoint(IPAddress.Parse("127.0.0.99"), 8805)));
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(report.Datagram, Assert.Single(_node.Poll()).Datagram); // still pending: sent again
+        Assert.Null(_node.Handle(SessionReportResponse(Header(report.Datagram).SequenceNumber), Smf));
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Empty(_node.Poll());
+    }
+
+    [Fact]
     public void A_silent_peer_fails_after_its_heartbeats_go_unanswered_and_its_sessions_stay_until_it_restarts()
     {
         Associate(recovery: 100);
