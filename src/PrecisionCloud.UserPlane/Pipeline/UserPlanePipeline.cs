@@ -31,7 +31,6 @@ public sealed class UserPlanePipeline
 
     private readonly UserPlane _owner;
     private readonly RateLimiter _errorIndications;
-    private readonly CompiledPdr[]?[] _lookedUp = new CompiledPdr[]?[LookAheadGroup];
     private ushort _sequence;
 
     internal UserPlanePipeline(UserPlane owner)
@@ -62,7 +61,9 @@ public sealed class UserPlanePipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
-        var lookedUp = _lookedUp;
+
+        // On the stack: storing a reference there needs neither the GC's write barrier nor an array type check.
+        var lookedUp = default(LookAheadPdrs);
         long bytes = 0;
         for (var start = 0; start < received; start += LookAheadGroup)
         {
@@ -79,7 +80,6 @@ public sealed class UserPlanePipeline
             }
         }
 
-        lookedUp.AsSpan().Clear();
         Counters.Add(TSide.ReceivedPackets, received);
         Counters.Add(TSide.ReceivedBytes, bytes);
         CountSent(batch);
@@ -608,5 +608,12 @@ public sealed class UserPlanePipeline
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void ProcessPacket(UserPlanePipeline pipeline, PacketBatch batch, int index, long now, CompiledPdr[]? pdrs) =>
             pipeline.ProcessN6Packet(batch, index, now, pdrs);
+    }
+
+    /// <summary>The PDRs found for one look-ahead group of packets.</summary>
+    [InlineArray(LookAheadGroup)]
+    private struct LookAheadPdrs
+    {
+        private CompiledPdr[]? _first;
     }
 }
