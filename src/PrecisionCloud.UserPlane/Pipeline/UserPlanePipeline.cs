@@ -97,7 +97,10 @@ public sealed class UserPlanePipeline
     {
         if (Sse.IsSupported && pdrs is [var first, ..])
         {
-            var fields = (byte*)Unsafe.AsPointer(ref Unsafe.As<ObjectFields>(first).First);
+            // The object's address read from the reference itself: taking a field's address would first check the
+            // object for null by loading from it, which waits for the very miss the prefetch is meant to hide.
+            // (Should the collector move the object meanwhile, the hint is merely wasted.)
+            var fields = (byte*)Unsafe.As<CompiledPdr, nint>(ref first) + sizeof(nint);
             Sse.Prefetch0(fields);
             Sse.Prefetch0(fields + 64);
         }
