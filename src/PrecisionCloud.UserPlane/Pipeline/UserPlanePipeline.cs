@@ -32,6 +32,8 @@ public sealed class UserPlanePipeline
     private readonly UserPlane _owner;
     private readonly RateLimiter _errorIndications;
     private ushort _sequence;
+    private SteeringTable? _steering;
+    private bool _steers;
 
     internal UserPlanePipeline(UserPlane owner)
     {
@@ -61,6 +63,10 @@ public sealed class UserPlanePipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
+
+        // A batch sees one steering table: read once here, not once per packet through the owner.
+        _steering = _owner.CurrentSteering;
+        _steers = !_steering.IsEmpty;
 
         // On the stack: storing a reference there needs neither the GC's write barrier nor an array type check.
         var lookedUp = default(LookAheadPdrs);
@@ -332,7 +338,7 @@ public sealed class UserPlanePipeline
 
         var egress = pdr.Egress;
         var port = pdr.N6Port;
-        if (egress == EgressKind.N6 && pdr.IsUplink && !_owner.CurrentSteering.IsEmpty)
+        if (egress == EgressKind.N6 && pdr.IsUplink && _steers)
         {
             port = Steer(batch, index, tuple, port);
             if (packet.Verdict == PacketVerdict.Drop)
@@ -386,7 +392,7 @@ public sealed class UserPlanePipeline
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Steer(PacketBatch batch, int index, in FiveTuple tuple, int port)
     {
-        var steering = _owner.CurrentSteering;
+        var steering = _steering!;
         var rule = steering.Classifier.Classify(tuple);
         if (rule < 0)
         {
