@@ -46,7 +46,14 @@ public sealed class UserPlanePipeline
     /// <summary>Processes a batch received on N3 (or N9): datagrams that are GTP-U messages.</summary>
     /// <param name="batch">The batch; each packet's verdict is set.</param>
     /// <param name="nowTicks">The batch's time (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
-    public void ProcessN3(PacketBatch batch, long nowTicks) => Process<FromN3>(batch, nowTicks);
+    public void ProcessN3(PacketBatch batch, long nowTicks)
+    {
+        // An uplink batch sees one steering table: read once here, not once per packet through the owner (and not
+        // in the shared loop, which the downlink side compiles too).
+        _steering = _owner.CurrentSteering;
+        _steers = !_steering.IsEmpty;
+        Process<FromN3>(batch, nowTicks);
+    }
 
     /// <summary>Processes a batch received on an N6 port: plain IP packets toward UEs.</summary>
     /// <param name="batch">The batch; each packet's verdict is set.</param>
@@ -63,10 +70,6 @@ public sealed class UserPlanePipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         var received = batch.Count;
-
-        // A batch sees one steering table: read once here, not once per packet through the owner.
-        _steering = _owner.CurrentSteering;
-        _steers = !_steering.IsEmpty;
 
         // On the stack: storing a reference there needs neither the GC's write barrier nor an array type check.
         var lookedUp = default(LookAheadPdrs);
