@@ -20,6 +20,9 @@ namespace PrecisionCloud.UserPlane.Pfcp.Node;
 /// </summary>
 public sealed class PfcpNode : IUserPlaneReportHandler
 {
+    /// <summary>The name of the meter the node's instruments are on.</summary>
+    public const string MeterName = "PrecisionCloud.UserPlane.Pfcp";
+
     private const int MaxResponse = 8192;
     private readonly Lock _lock = new();
     private readonly NodeId _nodeId;
@@ -32,10 +35,10 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     private readonly Dictionary<(PfcpMessageType Type, PfcpCause Cause), long> _refused = [];
     private readonly Meter? _meter;
     private readonly TimeProvider _time;
-    private uint _nextSequence;
     private readonly ResponseCache _responses;
     private readonly byte[] _scratch = new byte[MaxResponse];
     private readonly ISessionChangeSink? _changes;
+    private uint _nextSequence;
 
     /// <summary>Creates the node.</summary>
     /// <param name="userPlane">The fast path its sessions go into.</param>
@@ -66,9 +69,6 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             PfcpMetrics.Register(_meter, this);
         }
     }
-
-    /// <summary>The name of the meter the node's instruments are on.</summary>
-    public const string MeterName = "PrecisionCloud.UserPlane.Pfcp";
 
     /// <summary>The features this user plane advertises: F-TEID allocation (FTUP) and End Marker sending (EMPU).</summary>
     public static UpFunctionFeatures Features => UpFunctionFeatures.Ftup | UpFunctionFeatures.Empu;
