@@ -27,6 +27,14 @@ internal sealed class PfcpNodeOptionsValidator : IValidateOptions<PfcpNodeOption
             failures.Add($"{Prefix}N4IPv6Address '{v6}' is not an IPv6 address.");
         }
 
+        for (var i = 0; i < options.CpNodes.Count; i++)
+        {
+            if (!IPAddress.TryParse(options.CpNodes[i], out _) && !IPEndPoint.TryParse(options.CpNodes[i], out _))
+            {
+                failures.Add($"{Prefix}CpNodes:{i} '{options.CpNodes[i]}' is not an address or address:port.");
+            }
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             failures.Add($"{Prefix}Port {options.Port} is not a port from 0 to 65535.");

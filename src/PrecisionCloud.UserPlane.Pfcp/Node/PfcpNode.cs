@@ -38,6 +38,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     private readonly ResponseCache _responses;
     private readonly byte[] _scratch = new byte[MaxResponse];
     private readonly ISessionChangeSink? _changes;
+    private readonly List<CpNodeTarget> _cpNodes;
     private uint _nextSequence;
 
     /// <summary>Creates the node.</summary>
@@ -63,6 +64,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         _changes = changes;
         _options = options;
         _time = time ?? TimeProvider.System;
+        _cpNodes = [.. options.CpNodes.Select(c => new CpNodeTarget(ParseCpNode(c)))];
         if (meterFactory is not null)
         {
             _meter = meterFactory.Create(MeterName);
@@ -350,6 +352,11 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                         Failed(silent);
                     }
 
+                    if (request.Type == PfcpMessageType.AssociationSetupRequest)
+                    {
+                        RetryAssociationLater(request.Destination, now);
+                    }
+
                     continue;
                 }
 
@@ -357,6 +364,17 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 request.DueAt = now + Ticks(_options.RequestTimeout);
                 Retransmissions++;
                 send.Add((request.Datagram, request.Destination));
+            }
+
+            // The CP nodes this user plane is told to associate with: one Association Setup Request at a time each,
+            // sent again per T1/N1, and tried again a heartbeat interval (at least T1) after it was refused or unanswered.
+            foreach (var target in _cpNodes.Where(t => !t.Pending && now >= t.NextAttemptAt && !IsAssociated(t.Endpoint)))
+            {
+                target.Pending = true;
+                var sequence = NextSequence();
+                var datagram = Encode(b => new AssociationSetupRequest(_nodeId, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, sequence));
+                _pending[sequence] = new PendingRequest(PfcpMessageType.AssociationSetupRequest, datagram, target.Endpoint, null, now + Ticks(_options.RequestTimeout));
+                send.Add((datagram, target.Endpoint));
             }
 
             if (_options.HeartbeatInterval > TimeSpan.Zero)
@@ -415,6 +433,11 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         }
 
         _pending.Remove(header.SequenceNumber);
+        if (header.MessageType == PfcpMessageType.AssociationSetupResponse && request.Type == PfcpMessageType.AssociationSetupRequest)
+        {
+            AssociationAnswered(ies, request.Destination);
+            return;
+        }
 
         if (request.Peer is not { } peer)
         {
@@ -431,6 +454,51 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
         }
     }
+
+    /// <summary>A CP node accepted our Association Setup Request: it is associated as if it had asked (a new start time purges per policy).</summary>
+    private void AssociationAnswered(PfcpIeReader ies, IPEndPoint endpoint)
+    {
+        var now = _time.GetTimestamp();
+        if (!AssociationSetupResponse.TryDecode(ies, out var response, out _) || response!.Cause != PfcpCause.RequestAccepted)
+        {
+            RetryAssociationLater(endpoint, now);
+            return;
+        }
+
+        if (_peers.TryGetValue(response.NodeId, out var known))
+        {
+            if (known.RecoveryTimeStamp != response.RecoveryTimeStamp)
+            {
+                Restarted(known, response.RecoveryTimeStamp);
+            }
+
+            (known.Endpoint, known.Associated, known.HeardAt) = (endpoint, true, now);
+        }
+        else
+        {
+            _peers[response.NodeId] = new PfcpPeer(response.NodeId, endpoint, response.RecoveryTimeStamp, now);
+        }
+
+        foreach (var target in _cpNodes.Where(t => t.Endpoint.Equals(endpoint)))
+        {
+            target.Pending = false;
+        }
+    }
+
+    private void RetryAssociationLater(IPEndPoint endpoint, long now)
+    {
+        var wait = Ticks(_options.HeartbeatInterval > _options.RequestTimeout ? _options.HeartbeatInterval : _options.RequestTimeout);
+        foreach (var target in _cpNodes.Where(t => t.Endpoint.Equals(endpoint)))
+        {
+            (target.Pending, target.NextAttemptAt) = (false, now + wait);
+        }
+    }
+
+    private bool IsAssociated(IPEndPoint endpoint) => _peers.Values.Any(p => p.Associated && p.Endpoint.Address.Equals(endpoint.Address));
+
+    /// <summary>A configured CP node: <c>address</c> or <c>address:port</c>, IPv6 in brackets with a port; 8805 by default.</summary>
+    private static IPEndPoint ParseCpNode(string text) =>
+        IPAddress.TryParse(text, out var address) ? new IPEndPoint(address, 8805) : IPEndPoint.Parse(text);
 
     private PfcpPeer? PeerAt(IPEndPoint endpoint) => _peers.Values.FirstOrDefault(p => p.Endpoint.Address.Equals(endpoint.Address));
 
@@ -484,5 +552,15 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             var key = (type, (PfcpCause)cause.Value[0]);
             _refused[key] = _refused.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>A CP node to associate with, and where its association attempts stand.</summary>
+    private sealed class CpNodeTarget(IPEndPoint endpoint)
+    {
+        public IPEndPoint Endpoint { get; } = endpoint;
+
+        public bool Pending { get; set; }
+
+        public long NextAttemptAt { get; set; }
     }
 }

@@ -22,6 +22,12 @@ public sealed class PfcpNodeOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 8805;
 
+    /// <summary>
+    /// CP nodes (SMFs) this user plane starts the association with, as <c>address</c> or <c>address:port</c>
+    /// (<c>[v6]:port</c>); none by default, when SMFs start it. Either side may start an association (TS 29.244 §6.2.6).
+    /// </summary>
+    public IList<string> CpNodes { get; } = [];
+
     /// <summary>The Node ID: an address or an FQDN; the N4 address by default.</summary>
     public string? NodeId { get; set; }
 

@@ -108,6 +108,33 @@ public sealed class PfcpNodePeerTests : IDisposable
     }
 
     [Fact]
+    public void The_user_plane_starts_the_association_with_a_configured_smf_and_tries_again_when_refused()
+    {
+        var options = new PfcpNodeOptions { HeartbeatInterval = TimeSpan.FromSeconds(10) };
+        options.CpNodes.Add("127.0.0.7:8805");
+        var node = new PfcpNode(_userPlane, options, DateTimeOffset.UtcNow, time: _time);
+
+        var first = Assert.Single(node.Poll());
+        Assert.Equal((PfcpMessageType.AssociationSetupRequest, Smf), (Header(first.Datagram).MessageType, first.Destination));
+        Assert.True(AssociationSetupRequest.TryDecode(PfcpMessageReader.ReadIes(first.Datagram, Header(first.Datagram)), out var request, out _));
+        Assert.Equal(PfcpNode.Features, request!.UpFunctionFeatures);
+
+        // Refused: tried again a heartbeat interval later, not before.
+        var smf = NodeId.FromAddress(InetAddress.Parse("127.0.0.7"));
+        Assert.Null(node.Handle(Encode(b => new AssociationSetupResponse(smf, PfcpCause.RequestRejected, 100).Encode(b, Header(first.Datagram).SequenceNumber)), Smf));
+        Assert.Empty(node.Poll());
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var second = Assert.Single(node.Poll());
+
+        // Accepted: associated, so the SMF's sessions are taken.
+        Assert.Null(node.Handle(Encode(b => new AssociationSetupResponse(smf, PfcpCause.RequestAccepted, 100).Encode(b, Header(second.Datagram).SequenceNumber)), Smf));
+        Assert.Equal(smf, Assert.Single(node.Associations));
+        Assert.Equal(PfcpCause.RequestAccepted, Cause(node.Handle(EstablishmentRequest(1), Smf)!));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Empty(node.Poll());
+    }
+
+    [Fact]
     public void An_answer_from_another_address_does_not_settle_a_request()
     {
         Associate(recovery: 100);

@@ -2,6 +2,7 @@ using System.Net;
 using PrecisionCloud.Tests.Oracles;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
+using PrecisionCloud.UserPlane.Pfcp.InformationElements;
 using PrecisionCloud.UserPlane.Pfcp.Node;
 
 namespace PrecisionCloud.UserPlane.Pfcp.Tests.Node;
@@ -34,6 +35,29 @@ public sealed class PfcpServerTests : IDisposable
         Assert.Equal(("55", "11259375", "1", "1"), (lines["deletion"]["type"], lines["deletion"]["seid"], lines["deletion"]["cause"], lines["deletion"]["urr"]));
         Assert.Equal((0, 0), (node.SessionCount, _userPlane.SessionCount)); // one session despite the retransmission, and deleted
         Assert.Single(node.Associations);
+    }
+
+    [Fact]
+    public async Task The_agent_starts_the_association_with_a_configured_smf_written_with_scapy()
+    {
+        int smfPort;
+        using (var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+        {
+            smfPort = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+
+        var options = new PfcpNodeOptions { RequestTimeout = TimeSpan.FromMilliseconds(200), RequestRetries = 20 };
+        options.CpNodes.Add($"127.0.0.1:{smfPort}");
+        var node = new PfcpNode(_userPlane, options, DateTimeOffset.UtcNow);
+        var smf = ExternalTool.RunScapyAsync("scapy_smf_listen.py", smfPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var server = new PfcpServer(node, new IPEndPoint(IPAddress.Loopback, 0));
+
+        var lines = (await smf).Where(l => l.Contains('|', StringComparison.Ordinal))
+            .Select(l => l.Split('|')).ToDictionary(p => p[0], p => p[1].Split(';').Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]));
+
+        Assert.Equal(("5", "127.0.0.1", "1", "1"), (lines["request"]["type"], lines["request"]["node"], lines["request"]["ftup"], lines["request"]["empu"]));
+        Assert.Equal(("2", "77"), (lines["heartbeat"]["type"], lines["heartbeat"]["seq"]));
+        Assert.Equal(NodeId.FromAddress(InetAddress.Parse("127.0.0.1")), Assert.Single(node.Associations));
     }
 
     [Fact]
