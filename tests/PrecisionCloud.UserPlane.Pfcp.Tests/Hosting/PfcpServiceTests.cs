@@ -61,6 +61,8 @@ public sealed class PfcpServiceTests
             n4.FirstTeid = 10;
             n4.LastTeid = 5;
             n4.RequestTimeout = TimeSpan.Zero;
+            n4.CpNodes.Add("10.0.0.5:8805");
+            n4.CpNodes.Add("smf.example:8805");
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -68,6 +70,8 @@ public sealed class PfcpServiceTests
         Assert.Contains("PrecisionCloud:N4:N4Address 'upf.example' is not an IP address.", error.Failures);
         Assert.Contains("PrecisionCloud:N4:FirstTeid 10 must be non-zero and at most LastTeid 5.", error.Failures);
         Assert.Contains(error.Failures, f => f.StartsWith("PrecisionCloud:N4:RequestTimeout", StringComparison.Ordinal));
+        Assert.Contains("PrecisionCloud:N4:CpNodes:1 'smf.example:8805' is not an address or address:port.", error.Failures);
+        Assert.DoesNotContain(error.Failures, f => f.Contains("CpNodes:0", StringComparison.Ordinal));
     }
 
     [Fact]
