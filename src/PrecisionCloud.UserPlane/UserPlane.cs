@@ -20,6 +20,7 @@ public sealed class UserPlane : IDisposable
     /// <summary>The meter the user plane's instruments are on.</summary>
     public const string MeterName = "PrecisionCloud.UserPlane";
 
+    private const int MaxEchoPeers = 65_536;
     private readonly Lock _control = new();
     private readonly Dictionary<ulong, SessionHandle> _sessions = [];
     private readonly List<string> _n6Ports = [];
@@ -237,7 +238,19 @@ public sealed class UserPlane : IDisposable
     /// <summary>When a peer last answered an Echo Request (timestamp ticks), or 0.</summary>
     internal long EchoHeardAt(InetAddress peer) => _echoHeard.TryGetValue(peer, out var at) ? at : 0;
 
-    internal void EchoResponseFrom(InetAddress peer) => _echoHeard[peer] = Stopwatch.GetTimestamp();
+    /// <summary>
+    /// Notes an Echo Response. Bounded: Echo Responses from addresses no session sends to (spoofed or stale) cannot grow
+    /// the table past <see cref="MaxEchoPeers"/>; the path monitor forgets peers the sessions no longer use.
+    /// </summary>
+    internal void EchoResponseFrom(InetAddress peer)
+    {
+        if (_echoHeard.Count < MaxEchoPeers || _echoHeard.ContainsKey(peer))
+        {
+            _echoHeard[peer] = Stopwatch.GetTimestamp();
+        }
+    }
+
+    internal void ForgetEcho(InetAddress peer) => _echoHeard.TryRemove(peer, out _);
 
     /// <summary>Discards the downlink packets buffered for a session (PFCP DROBU).</summary>
     /// <param name="seid">The session.</param>

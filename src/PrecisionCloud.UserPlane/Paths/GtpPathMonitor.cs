@@ -28,6 +28,7 @@ internal sealed class GtpPathMonitor
         foreach (var gone in _paths.Keys.Where(p => !peers.Contains(p)).ToList())
         {
             _paths.Remove(gone);
+            _userPlane.ForgetEcho(gone.Address);
         }
 
         foreach (var peer in peers)
