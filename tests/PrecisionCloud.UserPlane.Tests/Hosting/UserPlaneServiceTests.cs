@@ -101,6 +101,8 @@ public sealed class UserPlaneServiceTests
     public async Task A_gnb_that_stops_answering_echo_requests_fails_its_path_and_recovers_when_it_answers_again()
     {
         Assert.True(Environment.UserName == "root", "The N6 port is a TUN device, which needs root (CAP_NET_ADMIN); CI runs as root.");
+        // A gNB address of this process's own: the test projects run side by side, each with its own responder on port 2152.
+        var gnbAddress = $"127.0.{(Environment.ProcessId % 250) + 1}.9";
         var handler = new RecordingReportHandler();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<IUserPlaneReportHandler>(handler);
@@ -112,14 +114,14 @@ public sealed class UserPlaneServiceTests
             options.PathEchoInterval = TimeSpan.FromMilliseconds(150);
             options.PathEchoRetries = 1;
             options.N6Ports.Add(new N6PortOptions { NetworkInstance = "internet", TunDevice = $"echo{Environment.ProcessId % 10000}" });
-            options.StaticSessions.Add(new StaticSessionOptions { UeAddress = "10.45.0.2", UplinkTeid = 1, GnbAddress = "127.0.0.9", DownlinkTeid = 2 });
+            options.StaticSessions.Add(new StaticSessionOptions { UeAddress = "10.45.0.2", UplinkTeid = 1, GnbAddress = gnbAddress, DownlinkTeid = 2 });
         });
         using var host = builder.Build();
         await host.StartAsync();
         try
         {
             // The gNB answers for a while: its path stays up.
-            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 2152)))
+            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(gnbAddress), 2152)))
             {
                 await gnb.WaitForRequestsAsync(3);
                 Assert.Empty(handler.Failed);
@@ -127,9 +129,9 @@ public sealed class UserPlaneServiceTests
 
             // Silent: after two unanswered requests the path has failed, once.
             await Eventually(() => handler.Failed.Count == 1);
-            Assert.Equal(PrecisionCloud.UserPlane.Packets.InetAddress.Parse("127.0.0.9"), handler.Failed.Single());
+            Assert.Equal(PrecisionCloud.UserPlane.Packets.InetAddress.Parse(gnbAddress), handler.Failed.Single());
 
-            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 2152)))
+            using (var gnb = new EchoResponder(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(gnbAddress), 2152)))
             {
                 await Eventually(() => handler.Recovered.Count == 1);
             }
