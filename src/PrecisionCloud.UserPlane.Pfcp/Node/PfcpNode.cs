@@ -371,10 +371,8 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             foreach (var target in _cpNodes.Where(t => !t.Pending && now >= t.NextAttemptAt && !IsAssociated(t.Endpoint)))
             {
                 target.Pending = true;
-                var sequence = NextSequence();
-                var datagram = Encode(b => new AssociationSetupRequest(_nodeId, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, sequence));
-                _pending[sequence] = new PendingRequest(PfcpMessageType.AssociationSetupRequest, datagram, target.Endpoint, null, now + Ticks(_options.RequestTimeout));
-                send.Add((datagram, target.Endpoint));
+                var setup = new AssociationSetupRequest(_nodeId, RecoveryTimeStamp) { UpFunctionFeatures = Features };
+                send.Add((Track(PfcpMessageType.AssociationSetupRequest, setup.Encode, target.Endpoint, null), target.Endpoint));
             }
 
             if (_options.HeartbeatInterval > TimeSpan.Zero)
@@ -382,10 +380,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 foreach (var peer in _peers.Values.Where(p => p.Associated && !p.HeartbeatPending && now - p.HeardAt >= Ticks(_options.HeartbeatInterval)))
                 {
                     peer.HeartbeatPending = true;
-                    var sequence = NextSequence();
-                    var datagram = Encode(b => new HeartbeatRequest(RecoveryTimeStamp).Encode(b, sequence));
-                    _pending[sequence] = new PendingRequest(PfcpMessageType.HeartbeatRequest, datagram, peer.Endpoint, peer, now + Ticks(_options.RequestTimeout));
-                    send.Add((datagram, peer.Endpoint));
+                    send.Add((Track(PfcpMessageType.HeartbeatRequest, new HeartbeatRequest(RecoveryTimeStamp).Encode, peer.Endpoint, peer), peer.Endpoint));
                 }
             }
 
@@ -399,10 +394,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         {
             foreach (var peer in _peers.Values.Where(p => p.Associated))
             {
-                var sequence = NextSequence();
-                var datagram = Encode(b => report.Encode(b, sequence));
-                _pending[sequence] = new PendingRequest(PfcpMessageType.NodeReportRequest, datagram, peer.Endpoint, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
-                _outbox.Enqueue((datagram, peer.Endpoint));
+                _outbox.Enqueue((Track(PfcpMessageType.NodeReportRequest, report.Encode, peer.Endpoint, peer), peer.Endpoint));
             }
         }
     }
@@ -416,9 +408,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 return; // a session of a node that is gone: there is no one to tell
             }
 
-            var sequence = NextSequence();
-            var datagram = Encode(b => report.Encode(b, owner.CpSeid, sequence));
-            _pending[sequence] = new PendingRequest(PfcpMessageType.SessionReportRequest, datagram, peer.Endpoint, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
+            var datagram = Track(PfcpMessageType.SessionReportRequest, (buffer, sequence) => report.Encode(buffer, owner.CpSeid, sequence), peer.Endpoint, peer);
             _outbox.Enqueue((datagram, peer.Endpoint));
         }
     }
@@ -522,6 +512,16 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         {
             SessionsPurged += _sessions.Purge(peer);
         }
+    }
+
+    /// <summary>A request of ours: numbered, encoded, and kept pending to be sent again per T1/N1 until answered.</summary>
+    /// <returns>The datagram to send now.</returns>
+    private byte[] Track(PfcpMessageType type, Func<Span<byte>, uint, int> encode, IPEndPoint destination, PfcpPeer? peer)
+    {
+        var sequence = NextSequence();
+        var datagram = Encode(buffer => encode(buffer, sequence));
+        _pending[sequence] = new PendingRequest(type, datagram, destination, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
+        return datagram;
     }
 
     /// <summary>Sequence numbers are 24 bits; ours skip 0.</summary>
