@@ -49,7 +49,8 @@ public sealed class UserPlane : IDisposable
         _time = timeProvider ?? TimeProvider.System;
         Teids = new SessionIndex<uint>(options.ExpectedSessions);
         UeIPv4 = new SessionIndex<uint>(options.ExpectedSessions);
-        UeIPv6 = new SessionIndex<ulong>(Math.Max(16, options.ExpectedSessions / 4));
+        // IPv6 UEs are the exception on most sites: this index grows with use rather than taking memory up front.
+        UeIPv6 = new SessionIndex<ulong>();
         RegisterN6Port(options.DefaultNetworkInstance);
         if (meterFactory is not null)
         {
@@ -102,6 +103,7 @@ public sealed class UserPlane : IDisposable
     /// <summary>Names an N6 port by the network instance it serves; returns its index (the same index for the same name).</summary>
     /// <param name="networkInstance">The network instance, for example <c>internet</c> or <c>mec</c>.</param>
     /// <returns>The port's index, as <see cref="PacketDescriptor.EgressPort"/> will carry it.</returns>
+    /// <exception cref="InvalidOperationException">32,767 ports are named already (compiled rules hold the index in 16 bits).</exception>
     public int RegisterN6Port(string networkInstance)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(networkInstance);
@@ -111,6 +113,11 @@ public sealed class UserPlane : IDisposable
             if (index >= 0)
             {
                 return index;
+            }
+
+            if (_n6Ports.Count >= short.MaxValue)
+            {
+                throw new InvalidOperationException($"At most {short.MaxValue} N6 ports can be named.");
             }
 
             _n6Ports.Add(networkInstance);
@@ -172,6 +179,7 @@ public sealed class UserPlane : IDisposable
             }
 
             var previous = handle.Current;
+            var before = previous.DecodeRules();
             var compiled = Compile(rules, previous);
             handle.Publish(compiled);
             Index(handle, compiled, previous);
@@ -179,11 +187,11 @@ public sealed class UserPlane : IDisposable
             var endMarkers = new List<EndMarkerInstruction>();
             foreach (var far in rules.Fars)
             {
-                var before = previous.Rules.Fars.FirstOrDefault(f => f.Id == far.Id)?.Forwarding?.OuterHeaderCreation;
-                var after = far.Forwarding?.OuterHeaderCreation;
-                if (before is not null && after is not null && (before.Teid != after.Teid || before.PeerAddress != after.PeerAddress))
+                var old = before.Fars.FirstOrDefault(f => f.Id == far.Id)?.Forwarding?.OuterHeaderCreation;
+                var updated = far.Forwarding?.OuterHeaderCreation;
+                if (old is not null && updated is not null && (old.Teid != updated.Teid || old.PeerAddress != updated.PeerAddress))
                 {
-                    endMarkers.Add(new EndMarkerInstruction(before.Teid, before.PeerAddress, before.PeerPort));
+                    endMarkers.Add(new EndMarkerInstruction(old.Teid, old.PeerAddress, old.PeerPort));
                 }
             }
 
@@ -192,7 +200,7 @@ public sealed class UserPlane : IDisposable
 
             // A URR that left the rule set reports what it counted up to now, once: nothing it measured is lost.
             var now = Stopwatch.GetTimestamp();
-            var removed = previous.Urrs.Where(u => compiled.Urr(u.Rule.Id) is null).Select(u => u.Report(UsageReportTriggers.TerminationReport, now, _time)).ToList();
+            var removed = previous.Urrs.Where(u => compiled.Urr(u.Id) is null).Select(u => u.Report(UsageReportTriggers.TerminationReport, now, _time)).ToList();
             return new SessionChange(rules.Seid, endMarkers, released) { RemovedUrrReports = removed };
         }
     }
@@ -204,11 +212,14 @@ public sealed class UserPlane : IDisposable
     {
         lock (_control)
         {
-            return _sessions.TryGetValue(seid, out var handle) ? handle.Current.Rules : null;
+            return _sessions.TryGetValue(seid, out var handle) ? handle.Current.DecodeRules() : null;
         }
     }
 
-    /// <summary>The GTP-U peers the sessions send to: the outer header creation of their FARs (forwarding and duplicating).</summary>
+    /// <summary>
+    /// The GTP-U peers the sessions send to: the outer header creation of the FARs their PDRs use (forwarding and
+    /// duplicating).
+    /// </summary>
     /// <returns>The peers' addresses and GTP-U ports, each once.</returns>
     public IReadOnlySet<(InetAddress Address, ushort Port)> GetGtpPeers()
     {
@@ -217,14 +228,14 @@ public sealed class UserPlane : IDisposable
         {
             foreach (var handle in _sessions.Values)
             {
-                foreach (var far in handle.Current.Rules.Fars)
+                foreach (var far in handle.Current.Fars())
                 {
-                    if (far.Forwarding?.OuterHeaderCreation is { } forwarding)
+                    if (far.Egress == EgressKind.Tunnel)
                     {
-                        peers.Add((forwarding.PeerAddress, forwarding.PeerPort));
+                        peers.Add((far.PeerAddress, far.PeerPort));
                     }
 
-                    if (far.Duplicating?.OuterHeaderCreation is { } duplicating)
+                    if (far.DuplicateTo is { } duplicating)
                     {
                         peers.Add((duplicating.PeerAddress, duplicating.PeerPort));
                     }
@@ -233,6 +244,34 @@ public sealed class UserPlane : IDisposable
         }
 
         return peers;
+    }
+
+    /// <summary>
+    /// The sessions that tunnel to a remote GTP-U endpoint (a FAR their PDRs use creates that outer header), for
+    /// example to report an Error Indication the peer sent about it. A scan of every session: Error Indications are rare.
+    /// </summary>
+    /// <param name="peer">The remote GTP-U address.</param>
+    /// <param name="teid">The remote TEID.</param>
+    /// <returns>The sessions' SEIDs.</returns>
+    public IReadOnlyList<ulong> FindSessionsSendingTo(InetAddress peer, uint teid)
+    {
+        var found = new List<ulong>();
+        lock (_control)
+        {
+            foreach (var handle in _sessions.Values)
+            {
+                foreach (var far in handle.Current.Fars())
+                {
+                    if (far.Egress == EgressKind.Tunnel && far.PeerTeid == teid && far.PeerAddress == peer)
+                    {
+                        found.Add(handle.Seid);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>When a peer last answered an Echo Request (timestamp ticks), or 0.</summary>
@@ -298,7 +337,7 @@ public sealed class UserPlane : IDisposable
             }
 
             var now = Stopwatch.GetTimestamp();
-            return [.. handle.Current.Urrs.Where(u => urrIds is null || urrIds.Contains(u.Rule.Id)).Select(u => u.Report(UsageReportTriggers.ImmediateReport, now, _time))];
+            return [.. handle.Current.Urrs.Where(u => urrIds is null || urrIds.Contains(u.Id)).Select(u => u.Report(UsageReportTriggers.ImmediateReport, now, _time))];
         }
     }
 

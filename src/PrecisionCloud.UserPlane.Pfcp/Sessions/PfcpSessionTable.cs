@@ -73,7 +73,7 @@ internal sealed class PfcpSessionTable
                 return new SessionEstablishmentResponse(_nodeId, PfcpCause.RuleCreationModificationFailure) { FailedRule = FirstFailed(exception) };
             }
 
-            _sessions[seid] = new Session(request.CpFSeid.Seid, [.. choices.Taken], choices.ById, peer);
+            _sessions[seid] = new Session(request.CpFSeid.Seid, peer, choices.Taken, choices.ById);
             return new SessionEstablishmentResponse(_nodeId, PfcpCause.RequestAccepted)
             {
                 UpFSeid = _localFSeid with { Seid = seid },
@@ -125,7 +125,7 @@ internal sealed class PfcpSessionTable
             }
 
             // TEIDs this user plane chose that no PDR uses any more go back to the pool.
-            var teids = new List<uint>(session.Teids.Length + choices.Taken.Count);
+            var teids = new List<uint>();
             foreach (var teid in session.Teids.Concat(choices.Taken))
             {
                 if (rules!.Pdrs.Any(p => p.Pdi.LocalTeid == teid))
@@ -139,7 +139,7 @@ internal sealed class PfcpSessionTable
             }
 
             var chooseIds = choices.ById?.Where(c => teids.Contains(c.Teid)).ToArray();
-            session = session with { CpSeid = request.CpFSeid?.Seid ?? session.CpSeid, Teids = [.. teids], ChooseIds = chooseIds is { Length: > 0 } ? chooseIds : null };
+            session = new Session(request.CpFSeid?.Seid ?? session.CpSeid, session.Peer, teids, chooseIds);
             _sessions[seid] = session;
 
             var reports = new List<Usage.UsageReport>(change.RemovedUrrReports);
@@ -169,7 +169,7 @@ internal sealed class PfcpSessionTable
             }
 
             var reports = _userPlane.Delete(seid);
-            Array.ForEach(session.Teids, _teids.Return);
+            session.ReturnTeids(_teids);
             return (new SessionDeletionResponse(PfcpCause.RequestAccepted) { UsageReports = reports }, session.CpSeid);
         }
     }
@@ -197,7 +197,7 @@ internal sealed class PfcpSessionTable
             {
                 _sessions.Remove(seid);
                 _userPlane.Delete(seid);
-                Array.ForEach(session.Teids, _teids.Return);
+                session.ReturnTeids(_teids);
                 purged++;
             }
 
@@ -205,23 +205,8 @@ internal sealed class PfcpSessionTable
         }
     }
 
-    /// <summary>The sessions that send to a remote tunnel (for an Error Indication Report): a scan, as Error Indications are rare.</summary>
-    public List<ulong> SendingTo(InetAddress peer, uint teid)
-    {
-        lock (_lock)
-        {
-            var found = new List<ulong>();
-            foreach (var seid in _sessions.Keys)
-            {
-                if (_userPlane.GetRules(seid)?.Fars.Any(f => f.Forwarding?.OuterHeaderCreation is { } tunnel && tunnel.Teid == teid && tunnel.PeerAddress == peer) == true)
-                {
-                    found.Add(seid);
-                }
-            }
-
-            return found;
-        }
-    }
+    /// <summary>The sessions that send to a remote tunnel (for an Error Indication Report).</summary>
+    public IReadOnlyList<ulong> SendingTo(InetAddress peer, uint teid) => _userPlane.FindSessionsSendingTo(peer, teid);
 
     /// <summary>The rule set a modification asks for, or the answer that refuses it.</summary>
     private static SessionModificationResponse? Apply(SessionRules current, SessionModificationRequest request, TeidChoices choices, out SessionRules? rules)
@@ -356,7 +341,50 @@ internal sealed class PfcpSessionTable
 
     /// <summary>
     /// What the table keeps of a session besides its rules: the SMF's SEID (its F-SEID's addresses are not needed:
-    /// requests about the session go to the SMF's association), the TEIDs chosen for it and their CHOOSE IDs.
+    /// requests about the session go to the SMF's association), the CP node, the TEIDs chosen for it and their CHOOSE
+    /// IDs. The usual single chosen TEID is held in fields, without arrays (a million sessions keep one of these each).
     /// </summary>
-    private sealed record Session(ulong CpSeid, uint[] Teids, (byte Id, uint Teid)[]? ChooseIds, PfcpPeer? Peer);
+    private sealed class Session
+    {
+        private readonly uint _teid;
+        private readonly short _chooseId = -1;
+        private readonly bool _hasTeid;
+        private readonly uint[]? _moreTeids;
+        private readonly (byte Id, uint Teid)[]? _moreChooseIds;
+
+        public Session(ulong cpSeid, PfcpPeer? peer, IReadOnlyList<uint> teids, IReadOnlyList<(byte Id, uint Teid)>? chooseIds)
+        {
+            CpSeid = cpSeid;
+            Peer = peer;
+            chooseIds ??= [];
+            if (teids.Count == 1 && (chooseIds.Count == 0 || (chooseIds.Count == 1 && chooseIds[0].Teid == teids[0])))
+            {
+                (_teid, _hasTeid) = (teids[0], true);
+                _chooseId = chooseIds.Count == 1 ? chooseIds[0].Id : (short)-1;
+            }
+            else if (teids.Count > 0)
+            {
+                _moreTeids = [.. teids];
+                _moreChooseIds = chooseIds.Count > 0 ? [.. chooseIds] : null;
+            }
+        }
+
+        public ulong CpSeid { get; }
+
+        public PfcpPeer? Peer { get; }
+
+        /// <summary>The TEIDs this user plane chose for the session.</summary>
+        public IEnumerable<uint> Teids => _moreTeids ?? (_hasTeid ? [_teid] : []);
+
+        /// <summary>The CHOOSE IDs of those TEIDs, or <see langword="null"/> when none had one.</summary>
+        public (byte Id, uint Teid)[]? ChooseIds => _moreTeids is null ? _chooseId >= 0 ? [((byte)_chooseId, _teid)] : null : _moreChooseIds;
+
+        public void ReturnTeids(TeidPool pool)
+        {
+            foreach (var teid in Teids)
+            {
+                pool.Return(teid);
+            }
+        }
+    }
 }

@@ -368,7 +368,7 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        if (pdr.DuplicateTo is not null)
+        if (pdr.Duplicates)
         {
             Duplicate(batch, index, pdr);
         }
@@ -495,7 +495,7 @@ public sealed class UserPlanePipeline
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RaiseUsageReportDue(CompiledSession session, UrrState urr, UsageReportTriggers raised) =>
-        _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.UsageReportDue, session.Rules.Seid, urr.Rule.Id, raised));
+        _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.UsageReportDue, session.Seid, urr.Id, raised));
 
     private bool CountMore(CompiledSession session, UrrState[] more, bool uplink, int bytes, long now)
     {
@@ -553,7 +553,7 @@ public sealed class UserPlanePipeline
         packet.Verdict = PacketVerdict.Buffered;
         if (added == 1 && pdr.Far.NotifyOnBuffer)
         {
-            _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.DownlinkData, session.Rules.Seid, pdr.Rule.Id));
+            _owner.Raise(new UserPlaneEvent(UserPlaneEventKind.DownlinkData, session.Seid, pdr.Id));
         }
     }
 

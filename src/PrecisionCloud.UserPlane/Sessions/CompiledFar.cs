@@ -8,7 +8,7 @@ internal sealed class CompiledFar
 {
     public CompiledFar(ForwardingActionRule rule, Func<string?, int> n6PortOf)
     {
-        Rule = rule;
+        Id = rule.Id;
         var action = rule.ApplyAction;
         if ((action & ApplyAction.Forward) != 0 && rule.Forwarding is { } forwarding)
         {
@@ -43,7 +43,7 @@ internal sealed class CompiledFar
         }
     }
 
-    public ForwardingActionRule Rule { get; }
+    public uint Id { get; }
 
     public EgressKind Egress { get; }
 

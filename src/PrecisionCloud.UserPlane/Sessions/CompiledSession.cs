@@ -5,9 +5,10 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// <summary>One version of a session's rules, immutable: what a packet sees from start to end of its processing.</summary>
 internal sealed class CompiledSession
 {
-    public CompiledSession(SessionRules rules, (uint Teid, CompiledPdr[] Pdrs)[] uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
+    public CompiledSession(ulong seid, EncodedRules rules, (uint Teid, CompiledPdr[] Pdrs)[] uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
         UrrState[] urrs, QerState[] qers, BufferedPackets? buffer)
     {
+        Seid = seid;
         Rules = rules;
         Uplink = uplink;
         Downlink = downlink;
@@ -30,7 +31,13 @@ internal sealed class CompiledSession
         }
     }
 
-    public SessionRules Rules { get; }
+    public ulong Seid { get; }
+
+    /// <summary>The rules this was compiled from, kept compactly (<see cref="EncodedRules.Decode"/> rebuilds the records).</summary>
+    public EncodedRules Rules { get; }
+
+    /// <summary>The rules this was compiled from, as records.</summary>
+    public SessionRules DecodeRules() => Rules.Decode(Seid);
 
     /// <summary>Uplink PDRs per local TEID, each list by precedence.</summary>
     public (uint Teid, CompiledPdr[] Pdrs)[] Uplink { get; }
@@ -49,9 +56,22 @@ internal sealed class CompiledSession
 
     public BufferedPackets? Buffer { get; }
 
-    public UrrState? Urr(uint id) => Array.Find(Urrs, u => u.Rule.Id == id);
+    public UrrState? Urr(uint id) => Array.Find(Urrs, u => u.Id == id);
 
-    public QerState? Qer(uint id) => Array.Find(Qers, q => q.Rule.Id == id);
+    public QerState? Qer(uint id) => Array.Find(Qers, q => q.Id == id);
+
+    /// <summary>The FARs the PDRs use, each once.</summary>
+    public List<CompiledFar> Fars()
+    {
+        var fars = new List<CompiledFar>(2);
+        foreach (var (_, pdrs) in Uplink)
+        {
+            AddFars(fars, pdrs);
+        }
+
+        AddFars(fars, Downlink);
+        return fars;
+    }
 
     public CompiledPdr[]? UplinkFor(uint teid)
     {
@@ -64,5 +84,16 @@ internal sealed class CompiledSession
         }
 
         return null;
+    }
+
+    private static void AddFars(List<CompiledFar> fars, CompiledPdr[] pdrs)
+    {
+        foreach (var pdr in pdrs)
+        {
+            if (!fars.Contains(pdr.Far))
+            {
+                fars.Add(pdr.Far);
+            }
+        }
     }
 }

@@ -7,13 +7,23 @@ internal sealed class QerState
 {
     public QerState(QosEnforcementRule rule, QerState? previous, TimeSpan burst, long nowTicks)
     {
-        Rule = rule;
+        Id = rule.Id;
+        UplinkGateOpen = rule.UplinkGateOpen;
+        DownlinkGateOpen = rule.DownlinkGateOpen;
+        Rqi = rule.Rqi;
         UplinkBucket = Bucket(rule.UplinkMbrKbps, previous?.UplinkBucket, burst, nowTicks);
         DownlinkBucket = Bucket(rule.DownlinkMbrKbps, previous?.DownlinkBucket, burst, nowTicks);
         Qfi = rule.Qfi is { } qfi ? qfi : -1;
     }
 
-    public QosEnforcementRule Rule { get; }
+    public uint Id { get; }
+
+    public bool UplinkGateOpen { get; }
+
+    public bool DownlinkGateOpen { get; }
+
+    /// <summary>The reflective QoS indication to mark downlink packets with.</summary>
+    public bool Rqi { get; }
 
     public TokenBucket? UplinkBucket { get; }
 

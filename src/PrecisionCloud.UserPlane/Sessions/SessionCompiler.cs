@@ -37,38 +37,41 @@ internal static class SessionCompiler
 
         var uplinkCount = 0;
         var pdrs = new CompiledPdr[rules.Pdrs.Count];
+        var localTeids = new uint[pdrs.Length];
         var templates = new List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)>();
         foreach (var (pdr, index) in ByPrecedence(rules.Pdrs))
         {
-            var far = Find(fars, static f => f.Rule.Id, pdr.FarId)!;
+            var far = Find(fars, static f => f.Id, pdr.FarId)!;
             var pdrQers = new QerState[pdr.QerIds.Count];
             for (var q = 0; q < pdrQers.Length; q++)
             {
-                pdrQers[q] = Find(qers, static q => q.Rule.Id, pdr.QerIds[q])!;
+                pdrQers[q] = Find(qers, static q => q.Id, pdr.QerIds[q])!;
             }
 
             var pdrUrrs = new UrrState[pdr.UrrIds.Count];
             for (var u = 0; u < pdrUrrs.Length; u++)
             {
-                pdrUrrs[u] = Find(urrs, static u => u.Rule.Id, pdr.UrrIds[u])!;
+                pdrUrrs[u] = Find(urrs, static u => u.Id, pdr.UrrIds[u])!;
             }
 
             pdrs[index] = new CompiledPdr(pdr, classifiers.For(pdr), far, pdrQers, pdrUrrs) { Tunnel = TemplateFor(pdr, far, pdrQers, options, templates) };
+            localTeids[index] = pdr.Pdi.LocalTeid ?? 0;
             uplinkCount += pdr.Pdi.SourceInterface == SourceInterface.Access ? 1 : 0;
         }
 
         var downlink = new CompiledPdr[pdrs.Length - uplinkCount];
         var uplink = new List<(uint Teid, List<CompiledPdr> Pdrs)>();
         var d = 0;
-        foreach (var pdr in pdrs)
+        for (var i = 0; i < pdrs.Length; i++)
         {
-            if (pdr.Rule.Pdi.SourceInterface != SourceInterface.Access)
+            var pdr = pdrs[i];
+            if (!pdr.IsUplink)
             {
                 downlink[d++] = pdr;
                 continue;
             }
 
-            var teid = pdr.Rule.Pdi.LocalTeid!.Value;
+            var teid = localTeids[i];
             var group = uplink.FindIndex(g => g.Teid == teid);
             if (group < 0)
             {
@@ -93,7 +96,7 @@ internal static class SessionCompiler
         }
 
         var (ueIPv4, ueIPv6) = UeAddresses(rules.Pdrs);
-        return new CompiledSession(rules, [.. uplink.Select(g => (g.Teid, g.Pdrs.ToArray()))], downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
+        return new CompiledSession(rules.Seid, EncodedRules.Encode(rules), [.. uplink.Select(g => (g.Teid, g.Pdrs.ToArray()))], downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
     }
 
     /// <summary>The PDRs in precedence order (ties keep the order they came in), with their place in that order.</summary>
@@ -174,7 +177,7 @@ internal static class SessionCompiler
             }
         }
 
-        Gtp.PduSessionContainer? container = marking is null ? null : new Gtp.PduSessionContainer(Gtp.PduSessionInformationType.Downlink, (byte)marking.Qfi, marking.Rule.Rqi);
+        Gtp.PduSessionContainer? container = marking is null ? null : new Gtp.PduSessionContainer(Gtp.PduSessionInformationType.Downlink, (byte)marking.Qfi, marking.Rqi);
         var fresh = new Pipeline.TunnelTemplate(options.N3Address, options.GtpUPort, far.PeerAddress, far.PeerPort, far.PeerTeid, container, far.Dscp);
         built.Add((far, marking, fresh));
         return fresh;

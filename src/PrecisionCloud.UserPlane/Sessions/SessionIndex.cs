@@ -147,15 +147,19 @@ internal sealed class SessionIndex<TKey>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(TKey key) => (int)((uint)key.GetHashCode() * 0x9E3779B1u >> 1);
 
+    /// <summary>
+    /// Slots for <paramref name="count"/> keys at a load of at most one half (short probes on the fast path) and no
+    /// more: at a million sessions every further doubling would cost each session another 24 bytes per index.
+    /// </summary>
     private static int Capacity(int count)
     {
         var capacity = 16;
-        while (capacity * 3 < count * 4 + 4)
+        while (capacity < count * 2L)
         {
             capacity <<= 1;
         }
 
-        return capacity * 2;
+        return capacity;
     }
 
     private void Rehash(int count)

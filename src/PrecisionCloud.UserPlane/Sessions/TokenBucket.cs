@@ -17,8 +17,6 @@ internal sealed class TokenBucket
 
     public TokenBucket(ulong kilobitsPerSecond, TimeSpan burst, long nowTicks)
     {
-        RateKbps = kilobitsPerSecond;
-
         // Rates beyond what a long can scale are clamped; at those rates the burst allowance is gigabytes anyway.
         var largestBurstBytes = long.MaxValue / 2 / TicksPerSecond;
         _bytesPerSecond = (long)Math.Min(kilobitsPerSecond * 125.0, largestBurstBytes);
@@ -29,7 +27,8 @@ internal sealed class TokenBucket
         _lastTicks = nowTicks;
     }
 
-    public ulong RateKbps { get; }
+    /// <summary>The rate as set, in kbit/s (derived, so that a million buckets do not each keep it twice).</summary>
+    public ulong RateKbps => (ulong)(_bytesPerSecond / 125);
 
     public bool TryConsume(int bytes, long nowTicks)
     {

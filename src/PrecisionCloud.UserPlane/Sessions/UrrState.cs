@@ -20,17 +20,20 @@ internal sealed class UrrState
     private int _pendingTriggers;
     private bool _quotaExhausted;
 
+    /// <summary>What the rule asks for (its thresholds, quotas and triggers).</summary>
+    private UrrLimits _limits;
+
     public UrrState(ulong seid, UsageReportingRule rule, long nowTicks)
     {
         Seid = seid;
-        Rule = rule;
+        _limits = new UrrLimits(rule);
         _periodStartTicks = nowTicks;
         Recompute();
     }
 
     public ulong Seid { get; }
 
-    public UsageReportingRule Rule { get; private set; }
+    public uint Id => _limits.Id;
 
     /// <summary>Volume (since the previous report) at which the fast path must look at thresholds again.</summary>
     public ulong NextCheckBytes { get; private set; }
@@ -44,7 +47,7 @@ internal sealed class UrrState
     /// <summary>Takes a rule change: the measurement carries on under the new rule.</summary>
     public void Update(UsageReportingRule rule)
     {
-        Rule = rule;
+        _limits = new UrrLimits(rule);
         Recompute();
     }
 
@@ -74,7 +77,7 @@ internal sealed class UrrState
         if (_firstPacketTicks == 0)
         {
             _firstPacketTicks = nowTicks;
-            if ((Rule.ReportingTriggers & ReportingTriggers.StartOfTraffic) != 0)
+            if ((_limits.ReportingTriggers & ReportingTriggers.StartOfTraffic) != 0)
             {
                 raised |= Raise(UsageReportTriggers.StartOfTraffic);
             }
@@ -93,20 +96,20 @@ internal sealed class UrrState
     public UsageReportTriggers TimeTriggers(long nowTicks)
     {
         var due = UsageReportTriggers.None;
-        var triggers = Rule.ReportingTriggers;
-        if ((triggers & ReportingTriggers.PeriodicReporting) != 0 && Rule.MeasurementPeriod is { } period
+        var triggers = _limits.ReportingTriggers;
+        if ((triggers & ReportingTriggers.PeriodicReporting) != 0 && _limits.MeasurementPeriod is { } period
             && Stopwatch.GetElapsedTime(_periodStartTicks, nowTicks) >= period)
         {
             due |= UsageReportTriggers.PeriodicReporting;
         }
 
         var active = ActiveTicks(nowTicks) - _reportedActiveTicks;
-        if ((triggers & ReportingTriggers.TimeThreshold) != 0 && Rule.TimeThreshold is { } threshold && TimeSpan.FromSeconds(active / (double)Stopwatch.Frequency) >= threshold)
+        if ((triggers & ReportingTriggers.TimeThreshold) != 0 && _limits.TimeThreshold is { } threshold && TimeSpan.FromSeconds(active / (double)Stopwatch.Frequency) >= threshold)
         {
             due |= UsageReportTriggers.TimeThreshold;
         }
 
-        if (Rule.TimeQuota is { } quota && TimeSpan.FromSeconds(ActiveTicks(nowTicks) / (double)Stopwatch.Frequency) >= quota)
+        if (_limits.TimeQuota is { } quota && TimeSpan.FromSeconds(ActiveTicks(nowTicks) / (double)Stopwatch.Frequency) >= quota)
         {
             Volatile.Write(ref _quotaExhausted, true);
             if ((triggers & ReportingTriggers.TimeQuota) != 0)
@@ -115,7 +118,7 @@ internal sealed class UrrState
             }
         }
 
-        if ((triggers & ReportingTriggers.StopOfTraffic) != 0 && Rule.InactivityDetectionTime is { } idle && _lastPacketTicks != 0
+        if ((triggers & ReportingTriggers.StopOfTraffic) != 0 && _limits.InactivityDetectionTime is { } idle && _lastPacketTicks != 0
             && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastPacketTicks), nowTicks) >= idle && _lastPacketTicks > _periodStartTicks)
         {
             due |= UsageReportTriggers.StopOfTraffic;
@@ -134,7 +137,7 @@ internal sealed class UrrState
         var report = new UsageReport
         {
             Seid = Seid,
-            UrrId = Rule.Id,
+            UrrId = _limits.Id,
             Sequence = _sequence++,
             Trigger = trigger,
             StartTime = now - Stopwatch.GetElapsedTime(_periodStartTicks, nowTicks),
@@ -163,7 +166,7 @@ internal sealed class UrrState
         }
 
         var last = Volatile.Read(ref _lastPacketTicks);
-        var end = Rule.InactivityDetectionTime is { } idle && nowTicks - last > (long)(idle.TotalSeconds * Stopwatch.Frequency) ? last : nowTicks;
+        var end = _limits.InactivityDetectionTime is { } idle && nowTicks - last > (long)(idle.TotalSeconds * Stopwatch.Frequency) ? last : nowTicks;
         return Math.Max(0, end - first);
     }
 
@@ -172,12 +175,12 @@ internal sealed class UrrState
         var raised = UsageReportTriggers.None;
         var sinceReportUp = _uplinkBytes - _reportedUplinkBytes;
         var sinceReportDown = _downlinkBytes - _reportedDownlinkBytes;
-        if ((Rule.ReportingTriggers & ReportingTriggers.VolumeThreshold) != 0 && Rule.VolumeThreshold?.IsReached(sinceReportUp, sinceReportDown) == true)
+        if ((_limits.ReportingTriggers & ReportingTriggers.VolumeThreshold) != 0 && _limits.VolumeThreshold.IsReached(sinceReportUp, sinceReportDown))
         {
             raised |= Raise(UsageReportTriggers.VolumeThreshold);
         }
 
-        if (Rule.VolumeQuota?.IsReached(_uplinkBytes, _downlinkBytes) == true)
+        if (_limits.VolumeQuota.IsReached(_uplinkBytes, _downlinkBytes))
         {
             Volatile.Write(ref _quotaExhausted, true);
             raised |= Raise(UsageReportTriggers.VolumeQuota);
@@ -198,22 +201,19 @@ internal sealed class UrrState
     {
         // The smallest volume (since the previous report) at which a threshold or quota could be reached.
         ulong next = ulong.MaxValue;
-        if (includeThreshold && Rule.VolumeThreshold is { } threshold)
+        if (includeThreshold && _limits.VolumeThreshold.IsSet)
         {
-            next = Math.Min(next, Smallest(threshold));
+            next = Math.Min(next, _limits.VolumeThreshold.Smallest);
         }
 
-        if (Rule.VolumeQuota is { } quota)
+        if (_limits.VolumeQuota is { IsSet: true } quota)
         {
             var used = _uplinkBytes + _downlinkBytes - _reportedUplinkBytes - _reportedDownlinkBytes;
             var total = _uplinkBytes + _downlinkBytes;
-            var limit = Smallest(quota);
+            var limit = quota.Smallest;
             next = Math.Min(next, limit > total ? limit - total + used : 0);
         }
 
         NextCheckBytes = next;
     }
-
-    private static ulong Smallest(VolumeLimit limit) =>
-        Math.Min(limit.TotalBytes ?? ulong.MaxValue, Math.Min(limit.UplinkBytes ?? ulong.MaxValue, limit.DownlinkBytes ?? ulong.MaxValue));
 }

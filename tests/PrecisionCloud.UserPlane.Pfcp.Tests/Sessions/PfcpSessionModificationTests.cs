@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PrecisionCloud.Tests.Rules;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Pfcp.Codec;
 using PrecisionCloud.UserPlane.Pfcp.InformationElements;
@@ -153,7 +154,7 @@ public sealed class PfcpSessionModificationTests : IDisposable
     [Fact]
     public void A_modification_that_cannot_be_honoured_changes_nothing_and_names_the_rule()
     {
-        var before = _userPlane.GetRules(_seid);
+        var before = RulesDescription.Of(_userPlane.GetRules(_seid)!);
 
         var unknown = _sessions.Modify(_seid, new SessionModificationRequest { UpdateFars = [new FarUpdate(9) { ApplyAction = ApplyAction.Drop }] }).Response;
         var dangling = _sessions.Modify(_seid, new SessionModificationRequest
@@ -165,7 +166,7 @@ public sealed class PfcpSessionModificationTests : IDisposable
         Assert.Equal((PfcpCause.RuleCreationModificationFailure, (RuleKind.Far, 9u)), (unknown.Cause, unknown.FailedRule!.Value));
         Assert.Equal((PfcpCause.RuleCreationModificationFailure, (RuleKind.Pdr, 7u)), (dangling.Cause, dangling.FailedRule!.Value));
         Assert.Equal((PfcpCause.RuleCreationModificationFailure, RuleKind.Pdr), (removedFarStillUsed.Cause, removedFarStillUsed.FailedRule!.Value.Kind));
-        Assert.Same(before, _userPlane.GetRules(_seid));
+        Assert.Equal(before, RulesDescription.Of(_userPlane.GetRules(_seid)!));
         Assert.Equal(1, _pool.InUse); // the TEID chosen for PDR 7 went back
         Assert.Equal(PfcpCause.SessionContextNotFound, _sessions.Modify(_seid + 100, new SessionModificationRequest()).Response.Cause);
     }
