@@ -468,14 +468,23 @@ public sealed class UserPlane : IDisposable
     internal int N6PortOf(string? networkInstance)
     {
         var name = string.IsNullOrEmpty(networkInstance) ? Options.DefaultNetworkInstance : networkInstance;
-        return _n6Ports.FindIndex(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase));
+        for (var i = 0; i < _n6Ports.Count; i++)
+        {
+            if (string.Equals(_n6Ports[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private CompiledSession Compile(SessionRules rules, CompiledSession? previous)
     {
-        var problems = SessionRulesValidator.Validate(rules).ToList();
-        foreach (var pdr in rules.Pdrs)
+        var problems = SessionRulesValidator.Problems(rules);
+        for (var i = 0; i < rules.Pdrs.Count; i++)
         {
+            var pdr = rules.Pdrs[i];
             if (pdr.Pdi.LocalTeid is { } teid && Teids.Find(teid) is { } owner && owner.Seid != rules.Seid)
             {
                 problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, $"TEID {teid} belongs to session {owner.Seid}"));
@@ -492,8 +501,9 @@ public sealed class UserPlane : IDisposable
             }
         }
 
-        foreach (var far in rules.Fars)
+        for (var i = 0; i < rules.Fars.Count; i++)
         {
+            var far = rules.Fars[i];
             if (far.Forwarding is { OuterHeaderCreation: null } forwarding && (far.ApplyAction & ApplyAction.Forward) != 0 && N6PortOf(forwarding.NetworkInstance) < 0)
             {
                 problems.Add(new RuleProblem(RuleKind.Far, far.Id, $"no N6 port serves network instance '{forwarding.NetworkInstance}'"));

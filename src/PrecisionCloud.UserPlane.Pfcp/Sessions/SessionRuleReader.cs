@@ -19,12 +19,12 @@ internal static class SessionRuleReader
     public static bool TryReadCreatePdr(PfcpIe ie, out PdrRequest? request, out PfcpIeProblem problem)
     {
         request = null;
-        if (!TryReadPdrFields(ie, out var fields, out problem))
+        if (!TryReadPdr(ie, out var fields, out problem))
         {
             return false;
         }
 
-        problem = fields!.Precedence is null ? PfcpIeProblem.Missing(PfcpIeType.Precedence)
+        problem = fields.Precedence is null ? PfcpIeProblem.Missing(PfcpIeType.Precedence)
             : fields.Pdi is null ? PfcpIeProblem.Missing(PfcpIeType.Pdi)
             : fields.FarId is null ? new PfcpIeProblem(PfcpCause.ConditionalIeMissing, PfcpIeType.FarId)
             : default;
@@ -47,10 +47,32 @@ internal static class SessionRuleReader
         return true;
     }
 
-    /// <summary>The IEs of a Create or Update PDR; only the PDR ID is mandatory here.</summary>
-    public static bool TryReadPdrFields(PfcpIe ie, out PdrUpdate? fields, out PfcpIeProblem problem)
+    /// <summary>The IEs of an Update PDR; only the PDR ID is mandatory.</summary>
+    public static bool TryReadPdrFields(PfcpIe ie, out PdrUpdate? update, out PfcpIeProblem problem)
     {
-        fields = null;
+        update = null;
+        if (!TryReadPdr(ie, out var fields, out problem))
+        {
+            return false;
+        }
+
+        update = new PdrUpdate(fields.Id)
+        {
+            Precedence = fields.Precedence,
+            Pdi = fields.Pdi,
+            LocalFTeid = fields.LocalFTeid,
+            OuterHeaderRemoval = fields.OuterHeaderRemoval,
+            FarId = fields.FarId,
+            QerIds = fields.QerIds,
+            UrrIds = fields.UrrIds,
+        };
+        return true;
+    }
+
+    /// <summary>The IEs of a Create or Update PDR, as values (a Create PDR needs no intermediate object); only the PDR ID is mandatory here.</summary>
+    private static bool TryReadPdr(PfcpIe ie, out PdrFields fields, out PfcpIeProblem problem)
+    {
+        fields = default;
         problem = default;
         ushort? id = null;
         uint? precedence = null, farId = null;
@@ -105,18 +127,13 @@ internal static class SessionRuleReader
             return false;
         }
 
-        fields = new PdrUpdate(id!.Value)
-        {
-            Precedence = precedence,
-            Pdi = pdi,
-            LocalFTeid = fteid,
-            OuterHeaderRemoval = removal,
-            FarId = farId,
-            QerIds = qers.ToListOrNull(),
-            UrrIds = urrs.ToListOrNull(),
-        };
+        fields = new PdrFields(id!.Value, precedence, pdi, fteid, removal, farId, qers.ToListOrNull(), urrs.ToListOrNull());
         return true;
     }
+
+    /// <summary>What a Create or Update PDR carried.</summary>
+    private readonly record struct PdrFields(ushort Id, uint? Precedence, PacketDetectionInformation? Pdi, FTeid? LocalFTeid, OuterHeaderRemoval? OuterHeaderRemoval,
+        uint? FarId, IReadOnlyList<uint>? QerIds, IReadOnlyList<uint>? UrrIds);
 
     public static bool TryReadPdi(PfcpIe ie, out PacketDetectionInformation? pdi, out FTeid? fteid, out PfcpIeProblem problem)
     {

@@ -6,7 +6,10 @@ public static class SessionRulesValidator
     /// <summary>Validates a rule set.</summary>
     /// <param name="rules">The rule set.</param>
     /// <returns>The problems; empty when the set can be installed.</returns>
-    public static IReadOnlyList<RuleProblem> Validate(SessionRules rules)
+    public static IReadOnlyList<RuleProblem> Validate(SessionRules rules) => Problems(rules);
+
+    /// <summary>Validates a rule set into a list the caller may add to.</summary>
+    internal static List<RuleProblem> Problems(SessionRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         // A session has a handful of rules of each kind: scanning the lists costs less than building sets.
@@ -17,87 +20,92 @@ public static class SessionRulesValidator
         Unique(rules.Bars, static b => b.Id, RuleKind.Bar, problems);
         Unique(rules.Pdrs, static p => p.Id, RuleKind.Pdr, problems);
 
-        foreach (var pdr in rules.Pdrs)
+        // Index loops and no closures: this runs for every session installed, and allocates only for problems.
+        for (var i = 0; i < rules.Pdrs.Count; i++)
         {
-            void Problem(string message) => problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, message));
+            var pdr = rules.Pdrs[i];
 
             if (!Has(rules.Fars, static f => f.Id, pdr.FarId))
             {
-                Problem($"refers to FAR {pdr.FarId}, which the session does not have");
+                problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, $"refers to FAR {pdr.FarId}, which the session does not have"));
             }
 
-            foreach (var qer in pdr.QerIds)
+            for (var q = 0; q < pdr.QerIds.Count; q++)
             {
+                var qer = pdr.QerIds[q];
                 if (!Has(rules.Qers, static q => q.Id, qer))
                 {
-                    Problem($"refers to QER {qer}, which the session does not have");
+                    problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, $"refers to QER {qer}, which the session does not have"));
                 }
             }
 
-            foreach (var urr in pdr.UrrIds)
+            for (var u = 0; u < pdr.UrrIds.Count; u++)
             {
+                var urr = pdr.UrrIds[u];
                 if (!Has(rules.Urrs, static u => u.Id, urr))
                 {
-                    Problem($"refers to URR {urr}, which the session does not have");
+                    problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, $"refers to URR {urr}, which the session does not have"));
                 }
             }
 
             if (pdr.Pdi.ApplicationId is not null)
             {
-                Problem("application detection (Application ID) is not supported by this user plane");
+                problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, "application detection (Application ID) is not supported by this user plane"));
             }
 
             if (pdr.Pdi.Qfi is > 63)
             {
-                Problem($"QFI {pdr.Pdi.Qfi} is out of range 0-63");
+                problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, $"QFI {pdr.Pdi.Qfi} is out of range 0-63"));
             }
 
             if (pdr.Pdi.SourceInterface == SourceInterface.Access && pdr.Pdi.LocalTeid is null)
             {
-                Problem("an ACCESS PDR needs the local F-TEID its tunnel arrives on");
+                problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, "an ACCESS PDR needs the local F-TEID its tunnel arrives on"));
             }
 
             if (pdr.Pdi.SourceInterface != SourceInterface.Access && pdr.Pdi.UeIPv4Address is null && pdr.Pdi.UeIPv6Address is null)
             {
-                Problem("a PDR for downlink traffic needs the UE IP address to find the session");
+                problems.Add(new RuleProblem(RuleKind.Pdr, pdr.Id, "a PDR for downlink traffic needs the UE IP address to find the session"));
             }
         }
 
-        foreach (var far in rules.Fars)
+        for (var i = 0; i < rules.Fars.Count; i++)
         {
-            void Problem(string message) => problems.Add(new RuleProblem(RuleKind.Far, far.Id, message));
+            var far = rules.Fars[i];
 
             if ((far.ApplyAction & (ApplyAction.Drop | ApplyAction.Forward | ApplyAction.Buffer)) == 0)
             {
-                Problem("the apply action has none of DROP, FORW, BUFF");
+                problems.Add(new RuleProblem(RuleKind.Far, far.Id, "the apply action has none of DROP, FORW, BUFF"));
             }
 
             if ((far.ApplyAction & ApplyAction.Forward) != 0 && far.Forwarding is null)
             {
-                Problem("FORW without forwarding parameters");
+                problems.Add(new RuleProblem(RuleKind.Far, far.Id, "FORW without forwarding parameters"));
             }
 
             if ((far.ApplyAction & ApplyAction.Duplicate) != 0 && far.Duplicating is null)
             {
-                Problem("DUPL without duplicating parameters");
+                problems.Add(new RuleProblem(RuleKind.Far, far.Id, "DUPL without duplicating parameters"));
             }
 
             if (far.BarId is { } bar && !Has(rules.Bars, static b => b.Id, bar))
             {
-                Problem($"refers to BAR {bar}, which the session does not have");
+                problems.Add(new RuleProblem(RuleKind.Far, far.Id, $"refers to BAR {bar}, which the session does not have"));
             }
         }
 
-        foreach (var qer in rules.Qers)
+        for (var i = 0; i < rules.Qers.Count; i++)
         {
+            var qer = rules.Qers[i];
             if (qer.Qfi is > 63)
             {
                 problems.Add(new RuleProblem(RuleKind.Qer, qer.Id, $"QFI {qer.Qfi} is out of range 0-63"));
             }
         }
 
-        foreach (var urr in rules.Urrs)
+        for (var i = 0; i < rules.Urrs.Count; i++)
         {
+            var urr = rules.Urrs[i];
             if ((urr.ReportingTriggers & ReportingTriggers.PeriodicReporting) != 0 && urr.MeasurementPeriod is not { } period)
             {
                 problems.Add(new RuleProblem(RuleKind.Urr, urr.Id, "periodic reporting without a measurement period"));

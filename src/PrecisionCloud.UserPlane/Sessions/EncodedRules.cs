@@ -33,30 +33,31 @@ internal readonly struct EncodedRules
     {
         var writer = _threadWriter ??= new Writer();
         writer.Reset();
+        // Index loops: enumerating an IReadOnlyList allocates an enumerator, and this runs for every session installed.
         writer.Count(rules.Pdrs.Count, rules.Fars.Count, rules.Qers.Count, rules.Urrs.Count, rules.Bars.Count);
-        foreach (var pdr in rules.Pdrs)
+        for (var i = 0; i < rules.Pdrs.Count; i++)
         {
-            writer.Pdr(pdr);
+            writer.Pdr(rules.Pdrs[i]);
         }
 
-        foreach (var far in rules.Fars)
+        for (var i = 0; i < rules.Fars.Count; i++)
         {
-            writer.Far(far);
+            writer.Far(rules.Fars[i]);
         }
 
-        foreach (var qer in rules.Qers)
+        for (var i = 0; i < rules.Qers.Count; i++)
         {
-            writer.Qer(qer);
+            writer.Qer(rules.Qers[i]);
         }
 
-        foreach (var urr in rules.Urrs)
+        for (var i = 0; i < rules.Urrs.Count; i++)
         {
-            writer.Urr(urr);
+            writer.Urr(rules.Urrs[i]);
         }
 
-        foreach (var bar in rules.Bars)
+        for (var i = 0; i < rules.Bars.Count; i++)
         {
-            writer.Bar(bar);
+            writer.Bar(rules.Bars[i]);
         }
 
         return new EncodedRules(writer.Bytes(), writer.Objects());
@@ -358,9 +359,9 @@ internal readonly struct EncodedRules
             }
 
             Number((ulong)ids.Count);
-            foreach (var id in ids)
+            for (var i = 0; i < ids.Count; i++)
             {
-                Number(id);
+                Number(ids[i]);
             }
         }
 

@@ -39,16 +39,18 @@ internal static class SessionCompiler
         var pdrs = new CompiledPdr[rules.Pdrs.Count];
         var localTeids = new uint[pdrs.Length];
         var templates = new List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)>();
-        foreach (var (pdr, index) in ByPrecedence(rules.Pdrs))
+        var order = PrecedenceOrder(rules.Pdrs);
+        for (var index = 0; index < order.Length; index++)
         {
+            var pdr = rules.Pdrs[order[index]];
             var far = Find(fars, static f => f.Id, pdr.FarId)!;
-            var pdrQers = new QerState[pdr.QerIds.Count];
+            var pdrQers = pdr.QerIds.Count == 0 ? [] : new QerState[pdr.QerIds.Count];
             for (var q = 0; q < pdrQers.Length; q++)
             {
                 pdrQers[q] = Find(qers, static q => q.Id, pdr.QerIds[q])!;
             }
 
-            var pdrUrrs = new UrrState[pdr.UrrIds.Count];
+            var pdrUrrs = pdr.UrrIds.Count == 0 ? [] : new UrrState[pdr.UrrIds.Count];
             for (var u = 0; u < pdrUrrs.Length; u++)
             {
                 pdrUrrs[u] = Find(urrs, static u => u.Id, pdr.UrrIds[u])!;
@@ -60,26 +62,12 @@ internal static class SessionCompiler
         }
 
         var downlink = new CompiledPdr[pdrs.Length - uplinkCount];
-        var uplink = new List<(uint Teid, List<CompiledPdr> Pdrs)>();
         var d = 0;
         for (var i = 0; i < pdrs.Length; i++)
         {
-            var pdr = pdrs[i];
-            if (!pdr.IsUplink)
+            if (!pdrs[i].IsUplink)
             {
-                downlink[d++] = pdr;
-                continue;
-            }
-
-            var teid = localTeids[i];
-            var group = uplink.FindIndex(g => g.Teid == teid);
-            if (group < 0)
-            {
-                uplink.Add((teid, [pdr]));
-            }
-            else
-            {
-                uplink[group].Pdrs.Add(pdr);
+                downlink[d++] = pdrs[i];
             }
         }
 
@@ -87,20 +75,59 @@ internal static class SessionCompiler
         if (buffers || previous?.Buffer is { Count: > 0 })
         {
             int? suggested = null;
-            foreach (var bar in rules.Bars)
+            for (var i = 0; i < rules.Bars.Count; i++)
             {
-                suggested ??= bar.SuggestedBufferingPacketsCount is > 0 and var count ? count : null;
+                suggested ??= rules.Bars[i].SuggestedBufferingPacketsCount is > 0 and var count ? count : null;
             }
 
             buffer = previous?.Buffer ?? new BufferedPackets(suggested ?? options.BufferedPacketsPerSession, options.SlotSize);
         }
 
         var (ueIPv4, ueIPv6) = UeAddresses(rules.Pdrs);
-        return new CompiledSession(rules.Seid, EncodedRules.Encode(rules), [.. uplink.Select(g => (g.Teid, g.Pdrs.ToArray()))], downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
+        return new CompiledSession(rules.Seid, EncodedRules.Encode(rules), UplinkByTeid(pdrs, localTeids, uplinkCount), downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
+    }
+
+    /// <summary>The uplink PDRs grouped by local TEID (in precedence order within each), built without intermediate lists.</summary>
+    private static (uint Teid, CompiledPdr[] Pdrs)[] UplinkByTeid(CompiledPdr[] pdrs, uint[] localTeids, int uplinkCount)
+    {
+        Span<uint> teids = stackalloc uint[uplinkCount];
+        var groups = 0;
+        for (var i = 0; i < pdrs.Length; i++)
+        {
+            if (pdrs[i].IsUplink && !teids[..groups].Contains(localTeids[i]))
+            {
+                teids[groups++] = localTeids[i];
+            }
+        }
+
+        var uplink = new (uint Teid, CompiledPdr[] Pdrs)[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            var count = 0;
+            for (var i = 0; i < pdrs.Length; i++)
+            {
+                count += pdrs[i].IsUplink && localTeids[i] == teids[g] ? 1 : 0;
+            }
+
+            var group = new CompiledPdr[count];
+            count = 0;
+            for (var i = 0; i < pdrs.Length; i++)
+            {
+                if (pdrs[i].IsUplink && localTeids[i] == teids[g])
+                {
+                    group[count++] = pdrs[i];
+                }
+            }
+
+            uplink[g] = (teids[g], group);
+        }
+
+        return uplink;
     }
 
     /// <summary>The PDRs in precedence order (ties keep the order they came in), with their place in that order.</summary>
-    private static IEnumerable<(PacketDetectionRule Pdr, int Index)> ByPrecedence(IReadOnlyList<PacketDetectionRule> pdrs)
+    /// <summary>The PDRs' indexes by precedence (stable: equal precedences keep their order).</summary>
+    private static int[] PrecedenceOrder(IReadOnlyList<PacketDetectionRule> pdrs)
     {
         var order = new int[pdrs.Count];
         for (var i = 0; i < order.Length; i++)
@@ -122,18 +149,16 @@ internal static class SessionCompiler
             order[j + 1] = current;
         }
 
-        for (var i = 0; i < order.Length; i++)
-        {
-            yield return (pdrs[order[i]], i);
-        }
+        return order;
     }
 
     private static (uint? IPv4, ulong? IPv6Prefix) UeAddresses(IReadOnlyList<PacketDetectionRule> pdrs)
     {
         uint? ipv4 = null;
         ulong? ipv6 = null;
-        foreach (var pdr in pdrs)
+        for (var i = 0; i < pdrs.Count; i++)
         {
+            var pdr = pdrs[i];
             ipv4 ??= pdr.Pdi.UeIPv4Address?.IPv4;
             ipv6 ??= pdr.Pdi.UeIPv6Address is { } v6 ? (ulong)(v6.Value >> 64) : null;
         }
