@@ -65,7 +65,6 @@ internal sealed class CompiledPdr
     /// <summary>The PDR ID.</summary>
     public ushort Id { get; }
 
-
     /// <summary>The QFI a packet must carry, or -1.</summary>
     public int Qfi => _qfi;
 
@@ -80,8 +79,6 @@ internal sealed class CompiledPdr
     public bool HasUeAddress { get; }
 
     public CompiledFar Far { get; }
-
-
 
     public bool RemovesOuterHeader { get; }
 
