@@ -17,10 +17,4 @@ public enum PfcpDecodeStatus : byte
 
     /// <summary>An IE's header or value runs past the end of its message or grouped IE.</summary>
     IeTruncated,
-
-    /// <summary>An IE's value is shorter than its type needs, or malformed (the Cause is Invalid Length or Mandatory IE incorrect).</summary>
-    IeInvalid,
-
-    /// <summary>A mandatory IE is absent.</summary>
-    IeMissing,
 }

@@ -24,14 +24,14 @@ public static class PfcpMessageReader
         var flags = datagram[0];
         var length = BinaryPrimitives.ReadUInt16BigEndian(datagram[2..]);
         var hasSeid = (flags & SeidFlag) != 0;
+        var sequenceAt = hasSeid ? 12 : 4;
         header = new PfcpHeader { MessageType = (PfcpMessageType)datagram[1], HasSeid = hasSeid, Length = length, FollowOn = (flags & FollowOnFlag) != 0 };
         if (flags >> 5 != PfcpHeader.Version)
         {
             // Read the sequence number where version 1 has it, so the Version Not Supported Response can echo it.
-            var sequenceAt = hasSeid ? 12 : 4;
             if (datagram.Length >= sequenceAt + 3)
             {
-                header = header with { SequenceNumber = (uint)((datagram[sequenceAt] << 16) | (datagram[sequenceAt + 1] << 8) | datagram[sequenceAt + 2]) };
+                header = header with { SequenceNumber = ReadUInt24(datagram[sequenceAt..]) };
             }
 
             return PfcpDecodeStatus.UnsupportedVersion;
@@ -48,15 +48,17 @@ public static class PfcpMessageReader
             return PfcpDecodeStatus.LengthMismatch;
         }
 
-        var at = hasSeid ? 12 : 4;
         header = header with
         {
             Seid = hasSeid ? BinaryPrimitives.ReadUInt64BigEndian(datagram[4..]) : 0,
-            SequenceNumber = (uint)((datagram[at] << 16) | (datagram[at + 1] << 8) | datagram[at + 2]),
-            MessagePriority = (flags & PriorityFlag) != 0 ? (byte)(datagram[at + 3] >> 4) : null,
+            SequenceNumber = ReadUInt24(datagram[sequenceAt..]),
+            MessagePriority = (flags & PriorityFlag) != 0 ? (byte)(datagram[sequenceAt + 3] >> 4) : null,
         };
         return PfcpDecodeStatus.Ok;
     }
+
+    /// <summary>The 24-bit sequence number at the start of <paramref name="at"/>.</summary>
+    private static uint ReadUInt24(ReadOnlySpan<byte> at) => (uint)((at[0] << 16) | (at[1] << 8) | at[2]);
 
     /// <summary>The IEs of a message whose header was read.</summary>
     /// <param name="datagram">The datagram.</param>

@@ -12,11 +12,21 @@ internal static class DnsLabels
 
     public static void Encode(string name, Span<byte> destination)
     {
+        // Label by label over the name itself: FQDN Node IDs are written into every answer, so no split arrays.
         var at = 0;
-        foreach (var label in name.Split('.'))
+        var rest = name.AsSpan();
+        while (true)
         {
+            var dot = rest.IndexOf('.');
+            var label = dot < 0 ? rest : rest[..dot];
             destination[at] = (byte)label.Length;
             at += 1 + Encoding.ASCII.GetBytes(label, destination[(at + 1)..]);
+            if (dot < 0)
+            {
+                return;
+            }
+
+            rest = rest[(dot + 1)..];
         }
     }
 

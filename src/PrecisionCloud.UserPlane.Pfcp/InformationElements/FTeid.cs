@@ -23,6 +23,12 @@ public readonly record struct FTeid(uint Teid, InetAddress? IPv4, InetAddress? I
     /// <returns>The F-TEID.</returns>
     public static FTeid ChooseIPv4(byte? chooseId = null) => new(0, default(InetAddress), null, Choose: true, chooseId);
 
+    /// <summary>A TEID at one address, IPv4 or IPv6 as the address is.</summary>
+    /// <param name="teid">The TEID.</param>
+    /// <param name="address">The address.</param>
+    /// <returns>The F-TEID.</returns>
+    public static FTeid FromAddress(uint teid, InetAddress address) => new(teid, address.IsIPv6 ? null : address, address.IsIPv6 ? address : null);
+
     /// <summary>Reads an F-TEID IE's value.</summary>
     /// <param name="value">The value octets.</param>
     /// <param name="fteid">The F-TEID.</param>

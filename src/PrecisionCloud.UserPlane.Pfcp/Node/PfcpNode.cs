@@ -123,7 +123,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         {
             if (status == PfcpDecodeStatus.UnsupportedVersion)
             {
-                return Encode(b => VersionNotSupported(b, header));
+                return Bytes(VersionNotSupported(_scratch, header));
             }
 
             if (status != PfcpDecodeStatus.Ok)
@@ -144,7 +144,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
 
             var ies = PfcpMessageReader.ReadIes(datagram, header);
-            var response = header.MessageType switch
+            var (response, cause) = header.MessageType switch
             {
                 PfcpMessageType.HeartbeatRequest => Heartbeat(ies, header, peer),
                 PfcpMessageType.AssociationSetupRequest => AssociationSetup(ies, header, peer),
@@ -153,7 +153,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 PfcpMessageType.SessionEstablishmentRequest => SessionEstablishment(ies, header),
                 PfcpMessageType.SessionModificationRequest => SessionModification(ies, header),
                 PfcpMessageType.SessionDeletionRequest => SessionDeletion(header),
-                _ => null,
+                _ => (null, null),
             };
             if (response is null)
             {
@@ -161,7 +161,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
                 return null;
             }
 
-            Count(header.MessageType, response);
+            Count(header.MessageType, response, cause);
             _responses.Add(peer, header.SequenceNumber, response);
             return response;
         }
@@ -173,12 +173,11 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         or PfcpMessageType.NodeReportRequest or PfcpMessageType.SessionSetDeletionRequest or PfcpMessageType.SessionEstablishmentRequest
         or PfcpMessageType.SessionModificationRequest or PfcpMessageType.SessionDeletionRequest or PfcpMessageType.SessionReportRequest;
 
-    /// <summary>Encodes into the node's one scratch buffer (requests are handled one at a time) and keeps the exact bytes.</summary>
-    private byte[] Encode(Func<byte[], int> encode)
-    {
-        var length = encode(_scratch);
-        return length < 0 ? [] : _scratch[..length];
-    }
+    /// <summary>
+    /// The exact bytes of what was just encoded into the node's one scratch buffer (requests are handled one at a
+    /// time); empty when it did not fit.
+    /// </summary>
+    private byte[] Bytes(int length) => length < 0 ? [] : _scratch[..length];
 
     /// <summary>Version Not Supported Response (§7.4.4.7): a header only, our version, the request's sequence number.</summary>
     private static int VersionNotSupported(byte[] buffer, PfcpHeader request)
@@ -188,45 +187,56 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         return writer.EndMessage();
     }
 
-    private byte[] AssociationSetup(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
+    private (byte[], PfcpCause?) AssociationSetup(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
     {
-        if (!AssociationSetupRequest.TryDecode(ies, out var request, out var problem))
+        var cause = PfcpCause.RequestAccepted;
+        if (AssociationSetupRequest.TryDecode(ies, out var request, out var problem))
         {
-            return Encode(b => new AssociationSetupResponse(_nodeId, problem.Cause, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
+            Associate(request!.NodeId, request.RecoveryTimeStamp, endpoint);
+        }
+        else
+        {
+            cause = problem.Cause;
         }
 
+        return (Bytes(new AssociationSetupResponse(_nodeId, cause, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(_scratch, header.SequenceNumber)), cause);
+    }
+
+    /// <summary>
+    /// A CP node is associated (it asked, or accepted our request); the same node again with a new start time
+    /// restarted and lost what it had set up here.
+    /// </summary>
+    private void Associate(NodeId node, uint recoveryTimeStamp, IPEndPoint endpoint)
+    {
         var now = _time.GetTimestamp();
-        if (_peers.TryGetValue(request!.NodeId, out var known))
+        if (_peers.TryGetValue(node, out var known))
         {
-            // The same node again: a new start time means it restarted and lost what it had set up here.
-            if (known.RecoveryTimeStamp != request.RecoveryTimeStamp)
+            if (known.RecoveryTimeStamp != recoveryTimeStamp)
             {
-                Restarted(known, request.RecoveryTimeStamp);
+                Restarted(known, recoveryTimeStamp);
             }
 
             (known.Endpoint, known.Associated, known.HeardAt) = (endpoint, true, now);
         }
         else
         {
-            _peers[request.NodeId] = new PfcpPeer(request.NodeId, endpoint, request.RecoveryTimeStamp, now);
+            _peers[node] = new PfcpPeer(node, endpoint, recoveryTimeStamp, now);
         }
-
-        return Encode(b => new AssociationSetupResponse(_nodeId, PfcpCause.RequestAccepted, RecoveryTimeStamp) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
     }
 
     /// <summary>Association Update (§6.2.7): features may change; nothing here depends on them, so it is accepted.</summary>
-    private byte[] AssociationUpdate(PfcpIeReader ies, PfcpHeader header)
+    private (byte[], PfcpCause?) AssociationUpdate(PfcpIeReader ies, PfcpHeader header)
     {
         var fields = NodeMessageFields.Read(ies);
         var cause = fields.Problem is { } problem ? problem.Cause
             : fields.NodeId is not { } node ? PfcpCause.MandatoryIeMissing
             : _peers.TryGetValue(node, out var peer) && peer.Associated ? PfcpCause.RequestAccepted
             : PfcpCause.NoEstablishedPfcpAssociation;
-        return Encode(b => new AssociationResponse(PfcpMessageType.AssociationUpdateResponse, _nodeId, cause) { UpFunctionFeatures = Features }.Encode(b, header.SequenceNumber));
+        return (Bytes(new AssociationResponse(PfcpMessageType.AssociationUpdateResponse, _nodeId, cause) { UpFunctionFeatures = Features }.Encode(_scratch, header.SequenceNumber)), cause);
     }
 
     /// <summary>Association Release (§6.2.8.3): the CP node's sessions go with it.</summary>
-    private byte[] AssociationRelease(PfcpIeReader ies, PfcpHeader header)
+    private (byte[], PfcpCause?) AssociationRelease(PfcpIeReader ies, PfcpHeader header)
     {
         var fields = NodeMessageFields.Read(ies);
         var cause = fields.Problem is { } problem ? problem.Cause : fields.NodeId is null ? PfcpCause.MandatoryIeMissing : PfcpCause.NoEstablishedPfcpAssociation;
@@ -236,10 +246,10 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             cause = PfcpCause.RequestAccepted;
         }
 
-        return Encode(b => new AssociationResponse(PfcpMessageType.AssociationReleaseResponse, _nodeId, cause).Encode(b, header.SequenceNumber));
+        return (Bytes(new AssociationResponse(PfcpMessageType.AssociationReleaseResponse, _nodeId, cause).Encode(_scratch, header.SequenceNumber)), cause);
     }
 
-    private byte[] Heartbeat(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
+    private (byte[], PfcpCause?) Heartbeat(PfcpIeReader ies, PfcpHeader header, IPEndPoint endpoint)
     {
         if (HeartbeatRequest.TryDecode(ies, out var request, out _) && PeerAt(endpoint) is { } peer)
         {
@@ -250,31 +260,34 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             }
         }
 
-        return Encode(b => new HeartbeatResponse(RecoveryTimeStamp).Encode(b, header.SequenceNumber));
+        return (Bytes(new HeartbeatResponse(RecoveryTimeStamp).Encode(_scratch, header.SequenceNumber)), null);
     }
 
-    private byte[] SessionEstablishment(PfcpIeReader ies, PfcpHeader header)
+    private (byte[], PfcpCause?) SessionEstablishment(PfcpIeReader ies, PfcpHeader header)
     {
+        SessionEstablishmentResponse response;
+        var cpSeid = 0UL;
         if (!SessionEstablishmentRequest.TryDecode(ies, out var request, out var problem))
         {
-            return Encode(b => new SessionEstablishmentResponse(_nodeId, problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, 0, header.SequenceNumber));
+            response = new SessionEstablishmentResponse(_nodeId, problem.Cause) { OffendingIe = problem.OffendingIe };
         }
-
-        if (!_peers.TryGetValue(request!.NodeId, out var peer) || !peer.Associated)
+        else
         {
-            return Encode(b => new SessionEstablishmentResponse(_nodeId, PfcpCause.NoEstablishedPfcpAssociation).Encode(b, request.CpFSeid.Seid, header.SequenceNumber));
+            cpSeid = request!.CpFSeid.Seid;
+            response = _peers.TryGetValue(request.NodeId, out var peer) && peer.Associated
+                ? _sessions.Establish(request, peer)
+                : new SessionEstablishmentResponse(_nodeId, PfcpCause.NoEstablishedPfcpAssociation);
         }
 
-        var response = _sessions.Establish(request, peer);
-        return Encode(b => response.Encode(b, request.CpFSeid.Seid, header.SequenceNumber));
+        return (Bytes(response.Encode(_scratch, cpSeid, header.SequenceNumber)), response.Cause);
     }
 
-    private byte[] SessionModification(PfcpIeReader ies, PfcpHeader header)
+    private (byte[], PfcpCause?) SessionModification(PfcpIeReader ies, PfcpHeader header)
     {
         if (!SessionModificationRequest.TryDecode(ies, out var request, out var problem))
         {
-            var cp = _sessions.CpSeid(header.Seid);
-            return Encode(b => new SessionModificationResponse(problem.Cause) { OffendingIe = problem.OffendingIe }.Encode(b, cp ?? 0, header.SequenceNumber));
+            var refusal = new SessionModificationResponse(problem.Cause) { OffendingIe = problem.OffendingIe };
+            return (Bytes(refusal.Encode(_scratch, _sessions.Owner(header.Seid)?.CpSeid ?? 0, header.SequenceNumber)), refusal.Cause);
         }
 
         var (response, cpSeid, change) = _sessions.Modify(header.Seid, request!);
@@ -283,13 +296,13 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             _changes?.Apply(applied);
         }
 
-        return Encode(b => response.Encode(b, cpSeid ?? 0, header.SequenceNumber));
+        return (Bytes(response.Encode(_scratch, cpSeid ?? 0, header.SequenceNumber)), response.Cause);
     }
 
-    private byte[] SessionDeletion(PfcpHeader header)
+    private (byte[], PfcpCause?) SessionDeletion(PfcpHeader header)
     {
         var (response, cp) = _sessions.Delete(header.Seid);
-        return Encode(b => response.Encode(b, cp ?? 0, header.SequenceNumber));
+        return (Bytes(response.Encode(_scratch, cp ?? 0, header.SequenceNumber)), response.Cause);
     }
 
     /// <summary>Sends the usage reports to the CP nodes of their sessions, one Session Report Request per session.</summary>
@@ -313,7 +326,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     /// <param name="teid">Its TEID it does not know.</param>
     public void OnErrorIndication(InetAddress peer, uint teid)
     {
-        var remote = new FTeid(teid, peer.IsIPv6 ? null : peer, peer.IsIPv6 ? peer : null);
+        var remote = FTeid.FromAddress(teid, peer);
         foreach (var seid in _sessions.SendingTo(peer, teid))
         {
             Report(seid, new SessionReportRequest { ErrorIndicationRemoteFTeid = remote });
@@ -455,19 +468,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
             return;
         }
 
-        if (_peers.TryGetValue(response.NodeId, out var known))
-        {
-            if (known.RecoveryTimeStamp != response.RecoveryTimeStamp)
-            {
-                Restarted(known, response.RecoveryTimeStamp);
-            }
-
-            (known.Endpoint, known.Associated, known.HeardAt) = (endpoint, true, now);
-        }
-        else
-        {
-            _peers[response.NodeId] = new PfcpPeer(response.NodeId, endpoint, response.RecoveryTimeStamp, now);
-        }
+        Associate(response.NodeId, response.RecoveryTimeStamp, endpoint);
 
         foreach (var target in _cpNodes.Where(t => t.Endpoint.Equals(endpoint)))
         {
@@ -519,7 +520,7 @@ public sealed class PfcpNode : IUserPlaneReportHandler
     private byte[] Track(PfcpMessageType type, Func<Span<byte>, uint, int> encode, IPEndPoint destination, PfcpPeer? peer)
     {
         var sequence = NextSequence();
-        var datagram = Encode(buffer => encode(buffer, sequence));
+        var datagram = Bytes(encode(_scratch, sequence));
         _pending[sequence] = new PendingRequest(type, datagram, destination, peer, _time.GetTimestamp() + Ticks(_options.RequestTimeout));
         return datagram;
     }
@@ -542,14 +543,13 @@ public sealed class PfcpNode : IUserPlaneReportHandler
         }
     }
 
-    private void Count(PfcpMessageType type, byte[] response)
+    /// <summary>Counts a request and, when its answer (sent, not empty) refused it, the refusal by cause.</summary>
+    private void Count(PfcpMessageType type, byte[] response, PfcpCause? cause)
     {
         _received[(byte)type]++;
-        if (PfcpMessageReader.TryReadHeader(response, out var header) == PfcpDecodeStatus.Ok
-            && PfcpMessageReader.ReadIes(response, header).TryFind(PfcpIeType.Cause, out var cause) && cause.Value.Length > 0
-            && (PfcpCause)cause.Value[0] != PfcpCause.RequestAccepted)
+        if (response.Length > 0 && cause is { } refused && refused != PfcpCause.RequestAccepted)
         {
-            var key = (type, (PfcpCause)cause.Value[0]);
+            var key = (type, refused);
             _refused[key] = _refused.GetValueOrDefault(key) + 1;
         }
     }

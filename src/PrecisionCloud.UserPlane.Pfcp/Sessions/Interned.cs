@@ -19,8 +19,12 @@ internal static class Interned
     private static readonly ConcurrentDictionary<FlowDescription, FlowDescription[]> FlowLists = new(ReferenceEqualityComparer.Instance);
     private static readonly uint[][] SingleIds = [.. Enumerable.Range(0, 64).Select(id => new[] { (uint)id })];
 
-    public static string Name(string name) =>
-        Names.TryGetValue(name, out var shared) ? shared : Names.Count < MaxEntries ? Names.GetOrAdd(name, name) : name;
+    // Entries per table, counted here: ConcurrentDictionary.Count takes every lock, and a full table is asked on every miss.
+    private static int _names;
+    private static int _flows;
+    private static int _flowLists;
+
+    public static string Name(string name) => Names.TryGetValue(name, out var shared) ? shared : Share(Names, ref _names, name, name);
 
     /// <summary>The name an IE carries (DNS labels or text), shared; looked up without allocating when it is known.</summary>
     public static string Name(ReadOnlySpan<byte> value)
@@ -64,11 +68,7 @@ internal static class Interned
             return false;
         }
 
-        if (Flows.Count < MaxEntries)
-        {
-            flow = Flows.GetOrAdd(text, flow);
-        }
-
+        flow = Share(Flows, ref _flows, text, flow);
         return true;
     }
 
@@ -82,7 +82,25 @@ internal static class Interned
     public static IReadOnlyList<FlowDescription> Filters(List<FlowDescription>? filters) => filters switch
     {
         null or { Count: 0 } => [],
-        [var only] => FlowLists.TryGetValue(only, out var shared) ? shared : FlowLists.Count < MaxEntries ? FlowLists.GetOrAdd(only, static f => [f]) : [only],
+        [var only] => FlowLists.TryGetValue(only, out var shared) ? shared : Share(FlowLists, ref _flowLists, only, [only]),
         _ => filters.ToArray(),
     };
+
+    /// <summary>Adds <paramref name="value"/> unless the table is full; returns the one the table holds for the key, or the value itself.</summary>
+    private static TValue Share<TKey, TValue>(ConcurrentDictionary<TKey, TValue> table, ref int count, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (Volatile.Read(ref count) >= MaxEntries)
+        {
+            return value;
+        }
+
+        if (table.TryAdd(key, value))
+        {
+            Interlocked.Increment(ref count);
+            return value;
+        }
+
+        return table.TryGetValue(key, out var shared) ? shared : value;
+    }
 }

@@ -174,9 +174,6 @@ internal sealed class PfcpSessionTable
         }
     }
 
-    /// <summary>The SMF's SEID of a session, for the header of what is sent about it.</summary>
-    public ulong? CpSeid(ulong seid) => Owner(seid)?.CpSeid;
-
     /// <summary>The SMF's SEID of a session and the CP node that set it up, for what is sent about it.</summary>
     public (ulong CpSeid, PfcpPeer? Peer)? Owner(ulong seid)
     {

@@ -274,7 +274,7 @@ internal static class SessionRuleWriter
         }
         else if (pdi.LocalTeid is { } teid && pdi.LocalAddress is { } address)
         {
-            new FTeid(teid, address.IsIPv6 ? null : address, address.IsIPv6 ? address : null).Write(ref writer);
+            FTeid.FromAddress(teid, address).Write(ref writer);
         }
 
         WriteNetworkInstance(ref writer, pdi.NetworkInstance);

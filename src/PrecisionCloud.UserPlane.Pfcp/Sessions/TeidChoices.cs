@@ -62,7 +62,7 @@ internal sealed class TeidChoices
             }
         }
 
-        Created.Add(new CreatedPdr(rule.Id, new FTeid(teid, _n3Address.IsIPv6 ? null : _n3Address, _n3Address.IsIPv6 ? _n3Address : null)));
+        Created.Add(new CreatedPdr(rule.Id, FTeid.FromAddress(teid, _n3Address)));
         return rule with { Pdi = rule.Pdi with { LocalTeid = teid, LocalAddress = _n3Address } };
     }
 

@@ -60,17 +60,21 @@ internal sealed class CompiledSession
 
     public QerState? Qer(uint id) => Array.Find(Qers, q => q.Id == id);
 
-    /// <summary>The FARs the PDRs use, each once.</summary>
-    public List<CompiledFar> Fars()
+    /// <summary>The FARs the PDRs use (a FAR several PDRs share comes once per PDR).</summary>
+    public IEnumerable<CompiledFar> Fars()
     {
-        var fars = new List<CompiledFar>(2);
         foreach (var (_, pdrs) in Uplink)
         {
-            AddFars(fars, pdrs);
+            foreach (var pdr in pdrs)
+            {
+                yield return pdr.Far;
+            }
         }
 
-        AddFars(fars, Downlink);
-        return fars;
+        foreach (var pdr in Downlink)
+        {
+            yield return pdr.Far;
+        }
     }
 
     public CompiledPdr[]? UplinkFor(uint teid)
@@ -84,16 +88,5 @@ internal sealed class CompiledSession
         }
 
         return null;
-    }
-
-    private static void AddFars(List<CompiledFar> fars, CompiledPdr[] pdrs)
-    {
-        foreach (var pdr in pdrs)
-        {
-            if (!fars.Contains(pdr.Far))
-            {
-                fars.Add(pdr.Far);
-            }
-        }
     }
 }

@@ -125,7 +125,6 @@ internal static class SessionCompiler
         return uplink;
     }
 
-    /// <summary>The PDRs in precedence order (ties keep the order they came in), with their place in that order.</summary>
     /// <summary>The PDRs' indexes by precedence (stable: equal precedences keep their order).</summary>
     private static int[] PrecedenceOrder(IReadOnlyList<PacketDetectionRule> pdrs)
     {
