@@ -22,7 +22,8 @@ public sealed class UserPlane : IDisposable
 
     private const int MaxEchoPeers = 65_536;
     private readonly Lock _control = new();
-    private readonly Dictionary<ulong, SessionHandle> _sessions = [];
+    private readonly Dictionary<ulong, SessionHandle> _sessions;
+    private readonly Func<string?, int> _n6PortOf;
     private readonly List<string> _n6Ports = [];
     private readonly List<UserPlanePipeline> _pipelines = [];
     private readonly Channel<UserPlaneEvent> _events = Channel.CreateBounded<UserPlaneEvent>(new BoundedChannelOptions(65_536)
@@ -47,6 +48,8 @@ public sealed class UserPlane : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _sessions = new Dictionary<ulong, SessionHandle>(options.ExpectedSessions);
+        _n6PortOf = N6PortOf;
         Teids = new SessionIndex<uint>(options.ExpectedSessions);
         UeIPv4 = new SessionIndex<uint>(options.ExpectedSessions);
         // IPv6 UEs are the exception on most sites: this index grows with use rather than taking memory up front.
@@ -520,7 +523,7 @@ public sealed class UserPlane : IDisposable
             throw new SessionRulesException(problems);
         }
 
-        return SessionCompiler.Compile(rules, previous, Options, N6PortOf, _classifiers, Stopwatch.GetTimestamp());
+        return SessionCompiler.Compile(rules, previous, Options, _n6PortOf, _classifiers, Stopwatch.GetTimestamp());
     }
 
     private void Index(SessionHandle handle, CompiledSession compiled, CompiledSession? previous)

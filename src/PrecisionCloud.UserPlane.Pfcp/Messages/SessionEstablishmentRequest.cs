@@ -52,11 +52,12 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         NodeId? nodeId = null;
         FSeid? fseid = null;
         byte? pdnType = null;
-        List<PdrRequest> pdrs = [];
-        List<ForwardingActionRule> fars = [];
-        List<QosEnforcementRule> qers = [];
-        List<UsageReportingRule> urrs = [];
-        List<BufferingActionRule> bars = [];
+        // Lists made on first use and handed over as they are: the message is read once, and most have no BAR.
+        List<PdrRequest>? pdrs = null;
+        List<ForwardingActionRule>? fars = null;
+        List<QosEnforcementRule>? qers = null;
+        List<UsageReportingRule>? urrs = null;
+        List<BufferingActionRule>? bars = null;
         UserId? userId = null;
         string? dnn = null;
         Snssai? snssai = null;
@@ -78,23 +79,23 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
                     break;
                 case PfcpIeType.CreatePdr:
                     ok = SessionRuleReader.TryReadCreatePdr(ie, out var pdr, out problem);
-                    pdrs.Add(pdr!);
+                    (pdrs ??= []).Add(pdr!);
                     break;
                 case PfcpIeType.CreateFar:
                     ok = SessionRuleReader.TryReadCreateFar(ie, out var far, out problem);
-                    fars.Add(far!);
+                    (fars ??= []).Add(far!);
                     break;
                 case PfcpIeType.CreateQer:
                     ok = SessionRuleReader.TryReadCreateQer(ie, out var qer, out problem);
-                    qers.Add(qer!);
+                    (qers ??= []).Add(qer!);
                     break;
                 case PfcpIeType.CreateUrr:
                     ok = SessionRuleReader.TryReadCreateUrr(ie, out var urr, out problem);
-                    urrs.Add(urr!);
+                    (urrs ??= []).Add(urr!);
                     break;
                 case PfcpIeType.CreateBar:
                     ok = SessionRuleReader.TryReadBar(ie, out var bar, out problem);
-                    bars.Add(bar!);
+                    (bars ??= []).Add(bar!);
                     break;
                 case PfcpIeType.UserId:
                     ok = UserId.TryRead(ie.Value, out userId);
@@ -124,8 +125,8 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
         problem = ies.Status != PfcpDecodeStatus.Ok ? PfcpIeProblem.InvalidLength((PfcpIeType)ies.TruncatedType)
             : nodeId is null ? PfcpIeProblem.Missing(PfcpIeType.NodeId)
             : fseid is null ? PfcpIeProblem.Missing(PfcpIeType.FSeid)
-            : pdrs.Count == 0 ? PfcpIeProblem.Missing(PfcpIeType.CreatePdr)
-            : fars.Count == 0 ? PfcpIeProblem.Missing(PfcpIeType.CreateFar)
+            : pdrs is null ? PfcpIeProblem.Missing(PfcpIeType.CreatePdr)
+            : fars is null ? PfcpIeProblem.Missing(PfcpIeType.CreateFar)
             : default;
         if (problem != default)
         {
@@ -134,11 +135,11 @@ public sealed record SessionEstablishmentRequest(NodeId NodeId, FSeid CpFSeid)
 
         message = new SessionEstablishmentRequest(nodeId!.Value, fseid!.Value)
         {
-            Pdrs = pdrs,
-            Fars = fars.ToArray(),
-            Qers = qers.ToArray(),
-            Urrs = urrs.ToArray(),
-            Bars = bars.ToArray(),
+            Pdrs = pdrs!,
+            Fars = fars!,
+            Qers = qers is null ? [] : qers,
+            Urrs = urrs is null ? [] : urrs,
+            Bars = bars is null ? [] : bars,
             PdnType = pdnType,
             UserId = userId,
             Dnn = dnn,

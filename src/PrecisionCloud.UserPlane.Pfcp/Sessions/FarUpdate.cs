@@ -24,12 +24,21 @@ public sealed record FarUpdate(uint Id)
     public ForwardingActionRule ApplyTo(ForwardingActionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return rule with
+        return Apply(rule, rule.Id);
+    }
+
+    /// <summary>The rule a Create FAR with these fields makes (its apply action is known to be present), in one allocation.</summary>
+    internal ForwardingActionRule ToRule() => Apply(Blank, Id);
+
+    private ForwardingActionRule Apply(ForwardingActionRule rule, uint id) =>
+        rule with
         {
+            Id = id,
             ApplyAction = ApplyAction ?? rule.ApplyAction,
             Forwarding = Forwarding is { } forwarding ? forwarding.ApplyTo(rule.Forwarding) : rule.Forwarding,
             Duplicating = Duplicating is { } duplicating ? duplicating.ApplyTo(rule.Duplicating) : rule.Duplicating,
             BarId = BarId ?? rule.BarId,
         };
-    }
+
+    private static readonly ForwardingActionRule Blank = new() { Id = 0, ApplyAction = default };
 }

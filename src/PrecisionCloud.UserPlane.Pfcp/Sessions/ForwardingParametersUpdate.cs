@@ -28,7 +28,7 @@ public sealed record ForwardingParametersUpdate
     /// <returns>The changed parameters.</returns>
     public ForwardingParameters ApplyTo(ForwardingParameters? parameters)
     {
-        var current = parameters ?? new ForwardingParameters();
+        var current = parameters ?? Blank;
         return current with
         {
             DestinationInterface = DestinationInterface ?? current.DestinationInterface,
@@ -37,4 +37,7 @@ public sealed record ForwardingParametersUpdate
             TransportLevelMarking = TransportLevelMarking ?? current.TransportLevelMarking,
         };
     }
+
+    /// <summary>Parameters with nothing set, shared (records do not change), so a new FAR's take one allocation.</summary>
+    private static readonly ForwardingParameters Blank = new();
 }

@@ -20,7 +20,7 @@ internal sealed class PfcpSessionTable
     private readonly FSeid _localFSeid;
     private readonly InetAddress _n3Address;
     private readonly TeidPool _teids;
-    private readonly Dictionary<ulong, Session> _sessions = [];
+    private readonly Dictionary<ulong, Session> _sessions;
     private ulong _nextSeid = 1;
 
     public PfcpSessionTable(UserPlane userPlane, NodeId nodeId, InetAddress n4Address, InetAddress n3Address, TeidPool teids, InetAddress? n4IPv6Address = null)
@@ -30,6 +30,7 @@ internal sealed class PfcpSessionTable
         _localFSeid = new FSeid(0, n4Address.IsIPv6 ? null : n4Address, n4Address.IsIPv6 ? n4Address : n4IPv6Address);
         _n3Address = n3Address;
         _teids = teids;
+        _sessions = new Dictionary<ulong, Session>(userPlane.Options.ExpectedSessions);
     }
 
     public int Count
@@ -50,19 +51,20 @@ internal sealed class PfcpSessionTable
         {
             var seid = NextSeid();
             var choices = new TeidChoices(_teids, _n3Address, null);
-            var pdrs = new List<PacketDetectionRule>(request.Pdrs.Count);
-            foreach (var pdr in request.Pdrs)
+            var pdrs = new PacketDetectionRule[request.Pdrs.Count];
+            for (var i = 0; i < pdrs.Length; i++)
             {
+                var pdr = request.Pdrs[i];
                 if (choices.Resolve(pdr.Rule, pdr.LocalFTeid) is not { } rule)
                 {
                     choices.Abandon();
                     return new SessionEstablishmentResponse(_nodeId, PfcpCause.NoResourcesAvailable);
                 }
 
-                pdrs.Add(rule);
+                pdrs[i] = rule;
             }
 
-            var rules = new SessionRules { Seid = seid, Pdrs = pdrs.ToArray(), Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs, Bars = request.Bars };
+            var rules = new SessionRules { Seid = seid, Pdrs = pdrs, Fars = request.Fars, Qers = request.Qers, Urrs = request.Urrs, Bars = request.Bars };
             try
             {
                 _userPlane.Establish(rules);

@@ -16,6 +16,9 @@ namespace PrecisionCloud.UserPlane.Pfcp.Sessions;
 /// </summary>
 internal static class SessionRuleReader
 {
+    [ThreadStatic]
+    private static List<FlowDescription>? _scratchFilters;
+
     public static bool TryReadCreatePdr(PfcpIe ie, out PdrRequest? request, out PfcpIeProblem problem)
     {
         request = null;
@@ -226,7 +229,7 @@ internal static class SessionRuleReader
             return false;
         }
 
-        far = fields.ApplyTo(new ForwardingActionRule { Id = fields.Id, ApplyAction = action!.Value });
+        far = fields.ToRule();
         return true;
     }
 
@@ -371,7 +374,7 @@ internal static class SessionRuleReader
             return false;
         }
 
-        qer = fields.ApplyTo(new QosEnforcementRule { Id = fields.Id });
+        qer = fields.ToRule();
         return true;
     }
 
@@ -451,7 +454,7 @@ internal static class SessionRuleReader
             return false;
         }
 
-        urr = fields.ApplyTo(new UsageReportingRule { Id = fields.Id });
+        urr = fields.ToRule();
         return true;
     }
 
@@ -657,8 +660,19 @@ internal static class SessionRuleReader
             return false;
         }
 
-        (filters ??= new List<FlowDescription>(1)).Add(description);
+        (filters ??= ScratchFilters()).Add(description);
         return true;
+    }
+
+    /// <summary>
+    /// An empty list for one PDI's flow descriptions, reused per thread: <see cref="Interned.Filters"/> copies what it
+    /// keeps, and PDIs are read one at a time.
+    /// </summary>
+    private static List<FlowDescription> ScratchFilters()
+    {
+        var list = _scratchFilters ??= new List<FlowDescription>(4);
+        list.Clear();
+        return list;
     }
 
     /// <summary>Volume Threshold / Quota (§8.2.13, §8.2.50): flags TOVOL, ULVOL, DLVOL, then an 8-octet value for each.</summary>

@@ -41,13 +41,7 @@ internal sealed class TeidChoices
             return rule;
         }
 
-        var known = choose.ChooseId is { } id ? _byId?.FindIndex(c => c.Id == id) ?? -1 : -1;
-        uint teid;
-        if (known >= 0)
-        {
-            teid = _byId![known].Teid;
-        }
-        else
+        if (!TryChosen(choose.ChooseId, out var teid))
         {
             if (_pool.Take() is not { } fresh)
             {
@@ -64,6 +58,25 @@ internal sealed class TeidChoices
 
         Created.Add(new CreatedPdr(rule.Id, FTeid.FromAddress(teid, _n3Address)));
         return rule with { Pdi = rule.Pdi with { LocalTeid = teid, LocalAddress = _n3Address } };
+    }
+
+    /// <summary>The TEID chosen before for this CHOOSE ID, in this message or an earlier one of the session.</summary>
+    private bool TryChosen(byte? chooseId, out uint teid)
+    {
+        if (chooseId is { } id && _byId is not null)
+        {
+            foreach (var (chosenId, chosen) in _byId)
+            {
+                if (chosenId == id)
+                {
+                    teid = chosen;
+                    return true;
+                }
+            }
+        }
+
+        teid = 0;
+        return false;
     }
 
     /// <summary>Gives back every TEID this message took.</summary>

@@ -29,14 +29,20 @@ internal sealed class ClassifierCache
             return cached;
         }
 
-        var filters = pdr.Pdi.SdfFilters.Select(d => d.ForPackets(uplink).Resolve(AddressMatch.Any)).ToList();
-        var classifier = filters.Any(IsAll) ? null : PacketClassifier.Build(filters);
+        var classifier = Build(pdr.Pdi.SdfFilters, uplink);
         if (_cache.Count < MaxEntries)
         {
             _cache[key] = classifier;
         }
 
         return classifier;
+    }
+
+    /// <summary>A miss: kept apart from the lookup so that a hit allocates nothing (the lambda captures the direction).</summary>
+    private static PacketClassifier? Build(IReadOnlyList<FlowDescription> descriptions, bool uplink)
+    {
+        var filters = descriptions.Select(d => d.ForPackets(uplink).Resolve(AddressMatch.Any)).ToList();
+        return filters.Any(IsAll) ? null : PacketClassifier.Build(filters);
     }
 
     private static bool IsAll(PacketFilter filter) =>

@@ -11,7 +11,7 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// </summary>
 internal sealed class CompiledPdr
 {
-    public CompiledPdr(PacketDetectionRule rule, PacketClassifier? filters, CompiledFar far, QerState[] qers, UrrState[] urrs)
+    public CompiledPdr(PacketDetectionRule rule, PacketClassifier? filters, CompiledFar far, ReadOnlySpan<QerState> qers, ReadOnlySpan<UrrState> urrs)
     {
         Id = rule.Id;
         _qfi = rule.Pdi.Qfi is { } qfi ? (sbyte)qfi : (sbyte)-1;
@@ -51,7 +51,7 @@ internal sealed class CompiledPdr
         }
 
         Urr = urrs.Length > 0 ? urrs[0] : null;
-        MoreUrrs = urrs.Length > 1 ? urrs[1..] : [];
+        MoreUrrs = urrs.Length > 1 ? urrs[1..].ToArray() : [];
     }
 
     // Narrow fields: a million sessions hold four of these each, and 112 bytes rather than 128 is 64 per session.

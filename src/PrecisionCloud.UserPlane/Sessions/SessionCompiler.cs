@@ -9,6 +9,13 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// </summary>
 internal static class SessionCompiler
 {
+    /// <summary>A PDR's QERs and URRs while its compiled form is built (read there, not kept), reused per thread.</summary>
+    [ThreadStatic]
+    private static QerState[]? _pdrQers;
+
+    [ThreadStatic]
+    private static UrrState[]? _pdrUrrs;
+
     public static CompiledSession Compile(SessionRules rules, CompiledSession? previous, UserPlaneOptions options, Func<string?, int> n6PortOf, ClassifierCache classifiers, long nowTicks)
     {
         var urrs = new UrrState[rules.Urrs.Count];
@@ -37,28 +44,31 @@ internal static class SessionCompiler
 
         var uplinkCount = 0;
         var pdrs = new CompiledPdr[rules.Pdrs.Count];
-        var localTeids = new uint[pdrs.Length];
-        var templates = new List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)>();
-        var order = PrecedenceOrder(rules.Pdrs);
+        Span<uint> localTeids = pdrs.Length <= 64 ? stackalloc uint[pdrs.Length] : new uint[pdrs.Length];
+        Span<int> order = pdrs.Length <= 64 ? stackalloc int[pdrs.Length] : new int[pdrs.Length];
+        PrecedenceOrder(rules.Pdrs, order);
+        List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)>? templates = null;
         for (var index = 0; index < order.Length; index++)
         {
             var pdr = rules.Pdrs[order[index]];
             var far = Find(fars, static f => f.Id, pdr.FarId)!;
-            var pdrQers = pdr.QerIds.Count == 0 ? [] : new QerState[pdr.QerIds.Count];
+            var pdrQers = Scratch(ref _pdrQers, pdr.QerIds.Count);
             for (var q = 0; q < pdrQers.Length; q++)
             {
                 pdrQers[q] = Find(qers, static q => q.Id, pdr.QerIds[q])!;
             }
 
-            var pdrUrrs = pdr.UrrIds.Count == 0 ? [] : new UrrState[pdr.UrrIds.Count];
+            var pdrUrrs = Scratch(ref _pdrUrrs, pdr.UrrIds.Count);
             for (var u = 0; u < pdrUrrs.Length; u++)
             {
                 pdrUrrs[u] = Find(urrs, static u => u.Id, pdr.UrrIds[u])!;
             }
 
-            pdrs[index] = new CompiledPdr(pdr, classifiers.For(pdr), far, pdrQers, pdrUrrs) { Tunnel = TemplateFor(pdr, far, pdrQers, options, templates) };
+            pdrs[index] = new CompiledPdr(pdr, classifiers.For(pdr), far, pdrQers, pdrUrrs) { Tunnel = TemplateFor(pdr, far, pdrQers, options, ref templates) };
             localTeids[index] = pdr.Pdi.LocalTeid ?? 0;
             uplinkCount += pdr.Pdi.SourceInterface == SourceInterface.Access ? 1 : 0;
+            pdrQers.Clear();
+            pdrUrrs.Clear();
         }
 
         var downlink = new CompiledPdr[pdrs.Length - uplinkCount];
@@ -88,7 +98,7 @@ internal static class SessionCompiler
     }
 
     /// <summary>The uplink PDRs grouped by local TEID (in precedence order within each), built without intermediate lists.</summary>
-    private static (uint Teid, CompiledPdr[] Pdrs)[] UplinkByTeid(CompiledPdr[] pdrs, uint[] localTeids, int uplinkCount)
+    private static (uint Teid, CompiledPdr[] Pdrs)[] UplinkByTeid(CompiledPdr[] pdrs, ReadOnlySpan<uint> localTeids, int uplinkCount)
     {
         Span<uint> teids = stackalloc uint[uplinkCount];
         var groups = 0;
@@ -125,10 +135,20 @@ internal static class SessionCompiler
         return uplink;
     }
 
-    /// <summary>The PDRs' indexes by precedence (stable: equal precedences keep their order).</summary>
-    private static int[] PrecedenceOrder(IReadOnlyList<PacketDetectionRule> pdrs)
+    /// <summary>The first <paramref name="count"/> slots of a per-thread scratch array, grown when too small.</summary>
+    private static Span<T> Scratch<T>(ref T[]? scratch, int count)
     {
-        var order = new int[pdrs.Count];
+        if (scratch is null || scratch.Length < count)
+        {
+            scratch = new T[Math.Max(count, 8)];
+        }
+
+        return scratch.AsSpan(0, count);
+    }
+
+    /// <summary>The PDRs' indexes by precedence (stable: equal precedences keep their order).</summary>
+    private static void PrecedenceOrder(IReadOnlyList<PacketDetectionRule> pdrs, Span<int> order)
+    {
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -147,8 +167,6 @@ internal static class SessionCompiler
 
             order[j + 1] = current;
         }
-
-        return order;
     }
 
     private static (uint? IPv4, ulong? IPv6Prefix) UeAddresses(IReadOnlyList<PacketDetectionRule> pdrs)
@@ -184,16 +202,25 @@ internal static class SessionCompiler
     /// QERs), so they are built once, and shared by the session's PDRs with the same FAR and marking QER. Uplink
     /// packets keep their own QFI, so they are encapsulated per packet.
     /// </summary>
-    private static Pipeline.TunnelTemplate? TemplateFor(PacketDetectionRule pdr, CompiledFar far, QerState[] qers, UserPlaneOptions options,
-        List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)> built)
+    private static Pipeline.TunnelTemplate? TemplateFor(PacketDetectionRule pdr, CompiledFar far, ReadOnlySpan<QerState> qers, UserPlaneOptions options,
+        ref List<(CompiledFar Far, QerState? Marking, Pipeline.TunnelTemplate Template)>? built)
     {
         if (far.Egress != EgressKind.Tunnel || far.PeerAddress.IsIPv6 || pdr.Pdi.SourceInterface == SourceInterface.Access)
         {
             return null;
         }
 
-        var marking = Array.Find(qers, static q => q.Qfi >= 0);
-        foreach (var (builtFar, builtMarking, template) in built)
+        QerState? marking = null;
+        foreach (var qer in qers)
+        {
+            if (qer.Qfi >= 0)
+            {
+                marking = qer;
+                break;
+            }
+        }
+
+        foreach (var (builtFar, builtMarking, template) in built ?? [])
         {
             if (ReferenceEquals(builtFar, far) && ReferenceEquals(builtMarking, marking))
             {
@@ -203,7 +230,7 @@ internal static class SessionCompiler
 
         Gtp.PduSessionContainer? container = marking is null ? null : new Gtp.PduSessionContainer(Gtp.PduSessionInformationType.Downlink, (byte)marking.Qfi, marking.Rqi);
         var fresh = new Pipeline.TunnelTemplate(options.N3Address, options.GtpUPort, far.PeerAddress, far.PeerPort, far.PeerTeid, container, far.Dscp);
-        built.Add((far, marking, fresh));
+        (built ??= new(2)).Add((far, marking, fresh));
         return fresh;
     }
 }
