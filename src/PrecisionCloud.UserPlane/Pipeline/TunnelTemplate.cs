@@ -14,7 +14,10 @@ internal sealed class TunnelTemplate
 {
     private const int IPv4Length = 20;
     private const int UdpLength = 8;
-    private readonly byte[] _headers;
+
+    // The headers sit in the object itself (one object per tunnel, not two): every session holds one of these.
+    private readonly HeaderBytes _headers;
+    private readonly int _length;
     private readonly uint _checksumBase;
 
     public TunnelTemplate(InetAddress source, ushort sourcePort, InetAddress peer, ushort peerPort, uint teid, PduSessionContainer? container, byte dscp)
@@ -22,12 +25,13 @@ internal sealed class TunnelTemplate
         Peer = peer;
         PeerPort = peerPort;
         var gtpLength = GtpWriter.GetHeaderLength(container);
-        _headers = new byte[IPv4Length + UdpLength + gtpLength];
-        var ip = _headers.AsSpan(0, IPv4Length);
+        _length = IPv4Length + UdpLength + gtpLength;
+        Span<byte> headers = _headers;
+        var ip = headers[..IPv4Length];
         TunnelEncapsulation.WriteIPv4Header(ip, source, peer, dscp, totalLength: 0);
-        BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length), sourcePort);
-        BinaryPrimitives.WriteUInt16BigEndian(_headers.AsSpan(IPv4Length + 2), peerPort);
-        GtpWriter.TryWriteGPduHeader(_headers.AsSpan(IPv4Length + UdpLength), teid, 0, container, null, out _);
+        BinaryPrimitives.WriteUInt16BigEndian(headers[IPv4Length..], sourcePort);
+        BinaryPrimitives.WriteUInt16BigEndian(headers[(IPv4Length + 2)..], peerPort);
+        GtpWriter.TryWriteGPduHeader(headers[(IPv4Length + UdpLength).._length], teid, 0, container, null, out _);
 
         // One's-complement sum of the header with a zero total length and checksum; the length is added per packet.
         uint sum = 0;
@@ -43,12 +47,12 @@ internal sealed class TunnelTemplate
 
     public ushort PeerPort { get; }
 
-    public int Length => _headers.Length;
+    public int Length => _length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DropReason Apply(PacketBatch batch, ref PacketDescriptor packet)
     {
-        var outer = _headers.Length;
+        var outer = _length;
         var start = packet.Offset - outer;
         if (start < packet.Offset / batch.SlotSize * batch.SlotSize)
         {
@@ -56,7 +60,7 @@ internal sealed class TunnelTemplate
         }
 
         var frame = batch.Buffer.AsSpan(start, outer + packet.Length);
-        _headers.CopyTo(frame);
+        ((ReadOnlySpan<byte>)_headers)[..outer].CopyTo(frame);
         var total = (ushort)frame.Length;
         BinaryPrimitives.WriteUInt16BigEndian(frame[2..], total);
         var sum = _checksumBase + total;
@@ -72,5 +76,12 @@ internal sealed class TunnelTemplate
         packet.RemoteAddress = Peer;
         packet.RemotePort = PeerPort;
         return DropReason.None;
+    }
+
+    /// <summary>Room for the outer IPv4 (20), UDP (8) and GTP-U headers (at most 20: 8 + 4 optional + an 8-octet PDU Session Container).</summary>
+    [InlineArray(48)]
+    private struct HeaderBytes
+    {
+        private byte _first;
     }
 }

@@ -333,7 +333,7 @@ public sealed class UserPlanePipeline
             return;
         }
 
-        if (pdr.Policer is { } policer && !Police(policer, pdr.MorePolicers, packet.Length, now))
+        if (pdr.Policer is { } policer && !Police(policer, pdr.MorePolicers, pdr.IsUplink, packet.Length, now))
         {
             Drop(ref packet, DropReason.RateExceeded);
             return;
@@ -458,16 +458,16 @@ public sealed class UserPlanePipeline
     }
 
     /// <summary>Takes the packet's bytes from every policer of its QERs; false when one of them has too few.</summary>
-    private static bool Police(TokenBucket first, TokenBucket[] more, int bytes, long now)
+    private static bool Police(QerState first, QerState[] more, bool uplink, int bytes, long now)
     {
-        if (!first.TryConsume(bytes, now))
+        if (!first.TryConsume(uplink, bytes, now))
         {
             return false;
         }
 
         foreach (var policer in more)
         {
-            if (!policer.TryConsume(bytes, now))
+            if (!policer.TryConsume(uplink, bytes, now))
             {
                 return false;
             }

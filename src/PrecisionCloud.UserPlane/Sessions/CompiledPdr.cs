@@ -32,15 +32,15 @@ internal sealed class CompiledPdr
         foreach (var qer in qers)
         {
             GateOpen &= IsUplink ? qer.UplinkGateOpen : qer.DownlinkGateOpen;
-            if ((IsUplink ? qer.UplinkBucket : qer.DownlinkBucket) is { } bucket)
+            if (IsUplink ? qer.PolicesUplink : qer.PolicesDownlink)
             {
                 if (Policer is null)
                 {
-                    Policer = bucket;
+                    Policer = qer;
                 }
                 else
                 {
-                    MorePolicers = [.. MorePolicers, bucket];
+                    MorePolicers = [.. MorePolicers, qer];
                 }
             }
 
@@ -100,11 +100,11 @@ internal sealed class CompiledPdr
     /// <summary>Whether every QER's gate is open in this PDR's direction.</summary>
     public bool GateOpen { get; }
 
-    /// <summary>The first QER's rate policer in this PDR's direction, if any QER has a maximum bit rate.</summary>
-    public TokenBucket? Policer { get; }
+    /// <summary>The first QER that polices this PDR's direction, if any QER has a maximum bit rate for it.</summary>
+    public QerState? Policer { get; }
 
-    /// <summary>The other QERs' policers (rarely any).</summary>
-    public TokenBucket[] MorePolicers { get; }
+    /// <summary>The other QERs that police it (rarely any).</summary>
+    public QerState[] MorePolicers { get; }
 
     /// <summary>The QFI the first QER that has one marks packets with, or -1.</summary>
     public int MarkQfi => _markQfi;

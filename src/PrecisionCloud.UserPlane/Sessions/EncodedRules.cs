@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using PrecisionCloud.UserPlane.Classification;
 using PrecisionCloud.UserPlane.Packets;
 using PrecisionCloud.UserPlane.Rules;
@@ -8,8 +9,9 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// <summary>
 /// A session's rules as last installed, kept compactly: the scalar fields in one byte array (variable-length
 /// integers, presence bits) and the shared objects (network instance names, SDF filter lists, application IDs) by
-/// reference in one small array. A million sessions keep their rules this way in a fraction of what the record
-/// graph takes (dozens of objects per session), and the fast path never reads them: it runs the compiled form.
+/// reference in one small array, itself shared by the sessions that refer to the same objects. A million sessions
+/// keep their rules this way in a fraction of what the record graph takes (dozens of objects per session), and the
+/// fast path never reads them: it runs the compiled form.
 /// The records are rebuilt only when the rules are read back (a modification, a query).
 /// </summary>
 internal readonly struct EncodedRules
@@ -179,7 +181,7 @@ internal readonly struct EncodedRules
 
         public byte[] Bytes() => _buffer.AsSpan(0, _length).ToArray();
 
-        public object[] Objects() => _objects.Count == 0 ? [] : [.. _objects];
+        public object[] Objects() => SharedObjectLists.For(CollectionsMarshal.AsSpan(_objects));
 
         public void Count(params ReadOnlySpan<int> counts)
         {

@@ -4,9 +4,10 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// A token bucket policing one direction of a QER's maximum bit rate, in integer arithmetic: a token is one byte
 /// times <see cref="System.Diagnostics.Stopwatch.Frequency"/>, so the bucket refills by exactly the rate in bytes per
 /// second for every elapsed tick, and a packet costs its length times the frequency. Owned by the worker that
-/// handles the session's packets of that direction, so it needs no synchronization.
+/// handles the session's packets of that direction, so it needs no synchronization. A mutable value kept inside
+/// its <see cref="QerState"/> (a million sessions would otherwise hold two more objects each): use it by reference.
 /// </summary>
-internal sealed class TokenBucket
+internal struct TokenBucket
 {
     private static readonly long TicksPerSecond = System.Diagnostics.Stopwatch.Frequency;
     private readonly long _bytesPerSecond;
@@ -28,7 +29,7 @@ internal sealed class TokenBucket
     }
 
     /// <summary>The rate as set, in kbit/s (derived, so that a million buckets do not each keep it twice).</summary>
-    public ulong RateKbps => (ulong)(_bytesPerSecond / 125);
+    public readonly ulong RateKbps => (ulong)(_bytesPerSecond / 125);
 
     public bool TryConsume(int bytes, long nowTicks)
     {
