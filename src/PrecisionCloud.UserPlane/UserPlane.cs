@@ -528,8 +528,9 @@ public sealed class UserPlane : IDisposable
 
     private void Index(SessionHandle handle, CompiledSession compiled, CompiledSession? previous)
     {
-        foreach (var (teid, pdrs) in compiled.Uplink)
+        for (var group = 0; group < compiled.UplinkGroupCount; group++)
         {
+            var (teid, pdrs) = compiled.UplinkGroup(group);
             Teids.Set(teid, handle, pdrs);
         }
 
@@ -551,8 +552,9 @@ public sealed class UserPlane : IDisposable
 
     private void Unindex(SessionHandle handle, CompiledSession old, CompiledSession? keep)
     {
-        foreach (var (teid, _) in old.Uplink)
+        for (var group = 0; group < old.UplinkGroupCount; group++)
         {
+            var teid = old.UplinkGroup(group).Teid;
             if (keep?.UplinkFor(teid) is null)
             {
                 Teids.Remove(teid, handle);

@@ -341,9 +341,10 @@ internal sealed class PfcpSessionTable
     /// <summary>
     /// What the table keeps of a session besides its rules: the SMF's SEID (its F-SEID's addresses are not needed:
     /// requests about the session go to the SMF's association), the CP node, the TEIDs chosen for it and their CHOOSE
-    /// IDs. The usual single chosen TEID is held in fields, without arrays (a million sessions keep one of these each).
+    /// IDs. The usual single chosen TEID is held in fields, without arrays, and the whole is a value kept in the
+    /// table itself: a million sessions keep one of these each.
     /// </summary>
-    private sealed class Session
+    private readonly struct Session
     {
         private readonly uint _teid;
         private readonly short _chooseId = -1;

@@ -5,12 +5,23 @@ namespace PrecisionCloud.UserPlane.Sessions;
 /// <summary>One version of a session's rules, immutable: what a packet sees from start to end of its processing.</summary>
 internal sealed class CompiledSession
 {
-    public CompiledSession(ulong seid, EncodedRules rules, (uint Teid, CompiledPdr[] Pdrs)[] uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
+    // The usual single uplink TEID's PDRs sit in fields; only further TEIDs take an array (a million sessions).
+    private readonly uint _firstUplinkTeid;
+    private readonly CompiledPdr[]? _firstUplink;
+    private readonly (uint Teid, CompiledPdr[] Pdrs)[]? _moreUplink;
+
+    public CompiledSession(ulong seid, EncodedRules rules, ReadOnlySpan<(uint Teid, CompiledPdr[] Pdrs)> uplink, CompiledPdr[] downlink, uint? ueIPv4, ulong? ueIPv6Prefix,
         UrrState[] urrs, QerState[] qers, BufferedPackets? buffer)
     {
         Seid = seid;
         Rules = rules;
-        Uplink = uplink;
+        if (!uplink.IsEmpty)
+        {
+            (_firstUplinkTeid, _firstUplink) = uplink[0];
+            _moreUplink = uplink.Length > 1 ? uplink[1..].ToArray() : null;
+        }
+
+        UplinkGroupCount = uplink.Length;
         Downlink = downlink;
         UeIPv4 = ueIPv4;
         UeIPv6Prefix = ueIPv6Prefix;
@@ -39,8 +50,8 @@ internal sealed class CompiledSession
     /// <summary>The rules this was compiled from, as records.</summary>
     public SessionRules DecodeRules() => Rules.Decode(Seid);
 
-    /// <summary>Uplink PDRs per local TEID, each list by precedence.</summary>
-    public (uint Teid, CompiledPdr[] Pdrs)[] Uplink { get; }
+    /// <summary>How many local TEIDs have uplink PDRs.</summary>
+    public int UplinkGroupCount { get; }
 
     /// <summary>Downlink PDRs by precedence.</summary>
     public CompiledPdr[] Downlink { get; }
@@ -63,9 +74,9 @@ internal sealed class CompiledSession
     /// <summary>The FARs the PDRs use (a FAR several PDRs share comes once per PDR).</summary>
     public IEnumerable<CompiledFar> Fars()
     {
-        foreach (var (_, pdrs) in Uplink)
+        for (var group = 0; group < UplinkGroupCount; group++)
         {
-            foreach (var pdr in pdrs)
+            foreach (var pdr in UplinkGroup(group).Pdrs)
             {
                 yield return pdr.Far;
             }
@@ -77,10 +88,14 @@ internal sealed class CompiledSession
         }
     }
 
+    /// <summary>The uplink PDRs of one local TEID (by precedence), for <paramref name="group"/> below <see cref="UplinkGroupCount"/>.</summary>
+    public (uint Teid, CompiledPdr[] Pdrs) UplinkGroup(int group) => group == 0 ? (_firstUplinkTeid, _firstUplink!) : _moreUplink![group - 1];
+
     public CompiledPdr[]? UplinkFor(uint teid)
     {
-        foreach (var (id, pdrs) in Uplink)
+        for (var group = 0; group < UplinkGroupCount; group++)
         {
+            var (id, pdrs) = UplinkGroup(group);
             if (id == teid)
             {
                 return pdrs;

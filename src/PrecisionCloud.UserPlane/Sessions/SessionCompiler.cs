@@ -16,6 +16,9 @@ internal static class SessionCompiler
     [ThreadStatic]
     private static UrrState[]? _pdrUrrs;
 
+    [ThreadStatic]
+    private static (uint Teid, CompiledPdr[] Pdrs)[]? _uplinkGroups;
+
     public static CompiledSession Compile(SessionRules rules, CompiledSession? previous, UserPlaneOptions options, Func<string?, int> n6PortOf, ClassifierCache classifiers, long nowTicks)
     {
         var urrs = new UrrState[rules.Urrs.Count];
@@ -94,45 +97,64 @@ internal static class SessionCompiler
         }
 
         var (ueIPv4, ueIPv6) = UeAddresses(rules.Pdrs);
-        return new CompiledSession(rules.Seid, EncodedRules.Encode(rules), UplinkByTeid(pdrs, localTeids, uplinkCount), downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
+        var groups = Scratch(ref _uplinkGroups, uplinkCount);
+        var uplink = groups[..UplinkByTeid(pdrs, localTeids, groups)];
+        var compiled = new CompiledSession(rules.Seid, EncodedRules.Encode(rules), uplink, downlink, ueIPv4, ueIPv6, urrs, qers, buffer);
+        groups.Clear();
+        return compiled;
     }
 
-    /// <summary>The uplink PDRs grouped by local TEID (in precedence order within each), built without intermediate lists.</summary>
-    private static (uint Teid, CompiledPdr[] Pdrs)[] UplinkByTeid(CompiledPdr[] pdrs, ReadOnlySpan<uint> localTeids, int uplinkCount)
+    /// <summary>
+    /// The uplink PDRs grouped by local TEID (in precedence order within each) into <paramref name="groups"/>; the
+    /// number of groups. Built without intermediate lists.
+    /// </summary>
+    private static int UplinkByTeid(CompiledPdr[] pdrs, ReadOnlySpan<uint> localTeids, Span<(uint Teid, CompiledPdr[] Pdrs)> groups)
     {
-        Span<uint> teids = stackalloc uint[uplinkCount];
-        var groups = 0;
+        var count = 0;
         for (var i = 0; i < pdrs.Length; i++)
         {
-            if (pdrs[i].IsUplink && !teids[..groups].Contains(localTeids[i]))
+            if (pdrs[i].IsUplink && !Contains(groups[..count], localTeids[i]))
             {
-                teids[groups++] = localTeids[i];
+                groups[count++] = (localTeids[i], null!);
             }
         }
 
-        var uplink = new (uint Teid, CompiledPdr[] Pdrs)[groups];
-        for (var g = 0; g < groups; g++)
+        for (var g = 0; g < count; g++)
         {
-            var count = 0;
+            var teid = groups[g].Teid;
+            var size = 0;
             for (var i = 0; i < pdrs.Length; i++)
             {
-                count += pdrs[i].IsUplink && localTeids[i] == teids[g] ? 1 : 0;
+                size += pdrs[i].IsUplink && localTeids[i] == teid ? 1 : 0;
             }
 
-            var group = new CompiledPdr[count];
-            count = 0;
+            var group = new CompiledPdr[size];
+            size = 0;
             for (var i = 0; i < pdrs.Length; i++)
             {
-                if (pdrs[i].IsUplink && localTeids[i] == teids[g])
+                if (pdrs[i].IsUplink && localTeids[i] == teid)
                 {
-                    group[count++] = pdrs[i];
+                    group[size++] = pdrs[i];
                 }
             }
 
-            uplink[g] = (teids[g], group);
+            groups[g] = (teid, group);
         }
 
-        return uplink;
+        return count;
+    }
+
+    private static bool Contains(ReadOnlySpan<(uint Teid, CompiledPdr[] Pdrs)> groups, uint teid)
+    {
+        foreach (var group in groups)
+        {
+            if (group.Teid == teid)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first <paramref name="count"/> slots of a per-thread scratch array, grown when too small.</summary>
