@@ -1,6 +1,7 @@
 using System.Globalization;
 using PrecisionCloud.Hardware;
 using PrecisionCloud.Hardware.Inventory;
+using PrecisionCloud.Security.Audit;
 using PrecisionCloud.UserPlane.Pfcp.Simulation;
 
 namespace PrecisionCloud.Samples;
@@ -10,6 +11,7 @@ namespace PrecisionCloud.Samples;
 /// <c>inventory --json</c> as JSON. The inventory comes from the host's own configuration, so
 /// <c>--PrecisionCloud:Hardware:Root=/path</c> inventories another tree. <c>smf-simulator</c> drives a user plane's
 /// N4 agent as an SMF would (<c>--SmfSimulator:Agent=host:8805 --SmfSimulator:Sessions=N --SmfSimulator:Rate=R</c>).
+/// <c>audit-verify</c> checks an audit log's hash chain.
 /// </summary>
 internal static class SiteCommands
 {
@@ -22,6 +24,9 @@ internal static class SiteCommands
                              --SmfSimulator:Agent=127.0.0.1:8805 --SmfSimulator:Sessions=1000
                              --SmfSimulator:Rate=0 (as fast as the window allows) --SmfSimulator:Window=64
                              --SmfSimulator:Delete=true
+          audit-verify DIR   verify the audit log in DIR (exit 0 intact, 1 broken):
+                             --start=SEQ:HASH (the checkpoint before its first file, when older ones
+                             were archived) --head=SEQ:HASH (a checkpoint it must still reach)
         """;
 
     /// <summary>Whether the arguments ask for a command rather than for the site to run.</summary>
@@ -43,6 +48,8 @@ internal static class SiteCommands
                 return 0;
             case ["smf-simulator", .. var settings] when settings.All(IsSetting):
                 return await SimulateSmfAsync(services, output, error, cancellationToken);
+            case ["audit-verify", var directory, .. var rest] when !directory.StartsWith('-') && rest.All(IsSetting):
+                return await VerifyAuditAsync(directory, rest, output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"unknown command: {string.Join(' ', args)}{Environment.NewLine}{Usage}");
                 return 2;
@@ -75,6 +82,38 @@ internal static class SiteCommands
             await error.WriteLineAsync($"smf-simulator: {exception.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> VerifyAuditAsync(string directory, string[] options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory))
+        {
+            await error.WriteLineAsync($"audit-verify: no directory {directory}");
+            return 2;
+        }
+
+        AuditCheckpoint? start = null, head = null;
+        foreach (var option in options)
+        {
+            var (name, value) = (option[..option.IndexOf('=', StringComparison.Ordinal)], option[(option.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            if (name is not ("--start" or "--head") || !AuditCheckpoint.TryParse(value, out var checkpoint))
+            {
+                await error.WriteLineAsync($"audit-verify: '{option}' is not --start=SEQ:HASH or --head=SEQ:HASH{Environment.NewLine}{Usage}");
+                return 2;
+            }
+
+            (start, head) = name == "--start" ? (checkpoint, head) : (start, checkpoint);
+        }
+
+        var result = await AuditLogVerifier.VerifyAsync(directory, start, head, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"""
+            log        {directory}
+            records    {result.Records}
+            head       {result.Head?.ToString() ?? "(empty)"}
+            verdict    {(result.IsIntact ? "intact" : "BROKEN: " + result.Problem)}
+            """));
+        return result.IsIntact ? 0 : 1;
     }
 
     private static bool IsSetting(string argument) => argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal);

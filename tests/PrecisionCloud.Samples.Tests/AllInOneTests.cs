@@ -124,6 +124,48 @@ public sealed class AllInOneTests
     }
 
     [Fact]
+    public async Task Audit_verify_says_intact_then_names_the_broken_record_and_a_cut_off_tail()
+    {
+        var directory = Directory.CreateTempSubdirectory("precisioncloud-audit-verify-").FullName;
+        try
+        {
+            PrecisionCloud.Security.Audit.AuditCheckpoint? head;
+            await using (var log = new PrecisionCloud.Security.Audit.AuditLog(new() { Directory = directory, FlushToDisk = false }))
+            {
+                for (var i = 0; i < 20; i++)
+                {
+                    await log.AppendAsync(new() { Subject = $"app-{i}", Action = "mec.service.create", Resource = $"/services/{i}", Decision = PrecisionCloud.Security.Audit.AuditDecision.Allow });
+                }
+
+                head = await log.FlushAsync();
+            }
+
+            var intact = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "audit-verify", directory, $"--head={head}"], StartTimeout, SampleBinaries.AllInOneDirectory);
+            Assert.True(intact.ExitCode == 0, intact.All);
+            Assert.Contains("records    20", intact.Output, StringComparison.Ordinal);
+            Assert.Contains($"head       {head}", intact.Output, StringComparison.Ordinal);
+            Assert.Contains("verdict    intact", intact.Output, StringComparison.Ordinal);
+
+            var file = Directory.GetFiles(directory)[0];
+            var lines = await File.ReadAllLinesAsync(file);
+            await File.WriteAllLinesAsync(file, lines[..18]);
+            var cutOff = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "audit-verify", directory, $"--head={head}"], StartTimeout, SampleBinaries.AllInOneDirectory);
+            Assert.Equal(1, cutOff.ExitCode);
+            Assert.Contains("BROKEN: the log ends at record 18, before the expected record 20", cutOff.Output, StringComparison.Ordinal);
+
+            lines[3] = lines[3].Replace("app-3", "app-9", StringComparison.Ordinal);
+            await File.WriteAllLinesAsync(file, lines);
+            var edited = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "audit-verify", directory], StartTimeout, SampleBinaries.AllInOneDirectory);
+            Assert.Equal(1, edited.ExitCode);
+            Assert.Contains("line 4 (record 4) was changed", edited.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_commands_print_usage()
     {
         var result = await ProcessRunner.RunAsync("dotnet", [SampleBinaries.AllInOneDll, "frobnicate"], StartTimeout, SampleBinaries.AllInOneDirectory);
