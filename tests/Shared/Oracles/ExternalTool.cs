@@ -8,6 +8,17 @@ internal static class ExternalTool
 {
     public const string Tshark = "/usr/bin/tshark";
     public const string DebianPython = "/usr/bin/python3";
+    public const string Openssl = "/usr/bin/openssl";
+
+    public static void RequireOpenssl() =>
+        Assert.True(File.Exists(Openssl), $"{Openssl} is missing: apt-get install openssl (Debian; .ci/run installs it).");
+
+    /// <summary>Runs openssl with the arguments and returns its result (the caller asserts on the exit code).</summary>
+    public static async Task<ProcessRunner.Result> RunOpensslAsync(params string[] arguments)
+    {
+        RequireOpenssl();
+        return await ProcessRunner.RunAsync(Openssl, arguments, TimeSpan.FromMinutes(1));
+    }
 
     public static void RequireTshark() =>
         Assert.True(File.Exists(Tshark), $"{Tshark} is missing: apt-get install tshark (Debian; .ci/run installs it).");

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using PrecisionCloud.Security.Sealing;
+
+namespace PrecisionCloud.Security.Identity;
+
+/// <summary>
+/// A site's certificate authority: a self-signed CA (ECDSA P-256 or RSA 3072) that issues short-lived X.509
+/// identities to network elements, platform services and apps, each named by a SPIFFE ID in its URI SAN, with key
+/// usage digitalSignature (and keyEncipherment for RSA) and extended key usages serverAuth and clientAuth. The CA
+/// certificate and its private key are kept in a directory only their owner can enter, the key sealed
+/// (<see cref="ISecretSealer"/>, purpose <c>site-ca-key</c>), never in the clear. Thread-safe.
+/// </summary>
+public sealed class SiteCertificateAuthority : IDisposable
+{
+    /// <summary>The sealing purpose of the CA's private key.</summary>
+    public const string KeyPurpose = "site-ca-key";
+    private const string CertificateFile = "ca.pem";
+    private const string KeyFile = "ca-key.sealed";
+    private static readonly OidCollection Authentication = [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")];
+
+    private readonly CertificateAuthorityOptions _options;
+    private readonly TimeProvider _time;
+    private readonly X509Certificate2 _certificate;
+
+    private SiteCertificateAuthority(CertificateAuthorityOptions options, TimeProvider time, X509Certificate2 certificate)
+    {
+        _options = options;
+        _time = time;
+        _certificate = certificate;
+        Certificate = X509CertificateLoader.LoadCertificate(certificate.RawData);
+    }
+
+    /// <summary>The CA certificate, without its private key.</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>A trust bundle holding this CA.</summary>
+    public TrustBundle TrustBundle => new([Certificate]);
+
+    /// <summary>The CA certificate with its private key, for tests that sign certificates the CA would not issue.</summary>
+    internal X509Certificate2 SigningCertificate => _certificate;
+
+    /// <summary>Opens the CA in its directory, creating it (key, self-signed certificate) the first time.</summary>
+    /// <param name="options">The CA's settings.</param>
+    /// <param name="sealer">Seals and opens the CA's private key.</param>
+    /// <param name="timeProvider">The clock for validity periods.</param>
+    /// <param name="cancellationToken">Cancels creating the CA.</param>
+    /// <returns>The CA.</returns>
+    /// <exception cref="SealingException">The CA's key cannot be opened (another root key, or altered).</exception>
+    public static async Task<SiteCertificateAuthority> OpenAsync(CertificateAuthorityOptions options, ISecretSealer sealer, TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sealer);
+        var time = timeProvider ?? TimeProvider.System;
+        var certificatePath = Path.Combine(options.Directory, CertificateFile);
+        var keyPath = Path.Combine(options.Directory, KeyFile);
+        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        {
+            var pem = await File.ReadAllTextAsync(certificatePath, cancellationToken).ConfigureAwait(false);
+            var key = sealer.Unseal(KeyPurpose, await File.ReadAllBytesAsync(keyPath, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                using var publicOnly = X509Certificate2.CreateFromPem(pem);
+                return new SiteCertificateAuthority(options, time, WithKey(publicOnly, key));
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+        }
+
+        Sealing.KeyRingFile.EnsureDirectory(options.Directory);
+        using var caKey = NewKey(options.Algorithm);
+        var request = Request(new X500DistinguishedName($"CN=PrecisionCloud site CA {options.Site}, O={options.TrustDomain}"), caKey, options.Algorithm);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var now = time.GetUtcNow();
+        var certificate = request.CreateSelfSigned(now - options.ClockSkew, now + options.CaLifetime);
+        var pkcs8 = Export(caKey);
+        try
+        {
+            await WriteOwnerOnlyAsync(keyPath, await sealer.SealAsync(KeyPurpose, pkcs8, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+
+        await WriteOwnerOnlyAsync(certificatePath, System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n"), cancellationToken).ConfigureAwait(false);
+        return new SiteCertificateAuthority(options, time, certificate);
+    }
+
+    /// <summary>Issues a new identity (a fresh key pair and a certificate) for a workload of this site.</summary>
+    /// <param name="kind">The kind of workload (<c>nf</c>, <c>service</c>, <c>app</c>, ...).</param>
+    /// <param name="name">The workload's name.</param>
+    /// <returns>The identity; dispose it when replaced.</returns>
+    public WorkloadIdentity Issue(string kind, string name) => Issue(SpiffeId.ForWorkload(_options.TrustDomain, _options.Site, kind, name));
+
+    /// <summary>Issues a new identity (a fresh key pair and a certificate) for a SPIFFE ID of this CA's trust domain.</summary>
+    /// <param name="id">The identity.</param>
+    /// <returns>The identity; dispose it when replaced.</returns>
+    public WorkloadIdentity Issue(SpiffeId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (id.TrustDomain != _options.TrustDomain)
+        {
+            throw new ArgumentException($"{id} is not in this CA's trust domain {_options.TrustDomain}", nameof(id));
+        }
+
+        using var key = NewKey(_options.Algorithm);
+        var request = Request(new X500DistinguishedName($"CN={id.Name ?? id.Path.TrimStart('/')}, O={_options.TrustDomain}"), key, _options.Algorithm);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        var usage = X509KeyUsageFlags.DigitalSignature | (_options.Algorithm == KeyAlgorithm.Rsa3072 ? X509KeyUsageFlags.KeyEncipherment : 0);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(Authentication, false));
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddUri(id.Uri);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+
+        var now = _time.GetUtcNow();
+        var notBefore = now - _options.ClockSkew;
+        var notAfter = now + _options.IdentityLifetime;
+        if (notAfter > _certificate.NotAfter)
+        {
+            notAfter = new DateTimeOffset(_certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        }
+
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var issued = request.Create(_certificate, notBefore, notAfter, serial);
+        var certificate = _options.Algorithm == KeyAlgorithm.Rsa3072 ? issued.CopyWithPrivateKey((RSA)key) : issued.CopyWithPrivateKey((ECDsa)key);
+        var renewAt = now + ((notAfter - now) * _options.RenewAtFraction);
+        return new WorkloadIdentity(id, certificate, renewAt);
+    }
+
+    /// <summary>Releases the CA's key.</summary>
+    public void Dispose()
+    {
+        _certificate.Dispose();
+        Certificate.Dispose();
+    }
+
+    private static AsymmetricAlgorithm NewKey(KeyAlgorithm algorithm) =>
+        algorithm == KeyAlgorithm.Rsa3072 ? RSA.Create(3072) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    private static CertificateRequest Request(X500DistinguishedName subject, AsymmetricAlgorithm key, KeyAlgorithm algorithm) =>
+        algorithm == KeyAlgorithm.Rsa3072
+            ? new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            : new CertificateRequest(subject, (ECDsa)key, HashAlgorithmName.SHA256);
+
+    private static byte[] Export(AsymmetricAlgorithm key) => key.ExportPkcs8PrivateKey();
+
+    /// <summary>The certificate with its key; the key type is the certificate's (the setting may have changed since).</summary>
+    private static X509Certificate2 WithKey(X509Certificate2 certificate, byte[] pkcs8)
+    {
+        if (certificate.GetKeyAlgorithm() == "1.2.840.113549.1.1.1")
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(pkcs8, out _);
+            return certificate.CopyWithPrivateKey(rsa);
+        }
+
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+        return certificate.CopyWithPrivateKey(ecdsa);
+    }
+
+    private static async Task WriteOwnerOnlyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new FileStream(path, options);
+        await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+}
