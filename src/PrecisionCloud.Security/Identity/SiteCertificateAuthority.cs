@@ -100,8 +100,10 @@ public sealed class SiteCertificateAuthority : IDisposable
 
     /// <summary>Issues a new identity (a fresh key pair and a certificate) for a SPIFFE ID of this CA's trust domain.</summary>
     /// <param name="id">The identity.</param>
+    /// <param name="dnsNames">Host names the workload also serves under, for peers that check names (the SPIFFE ID stays the identity).</param>
+    /// <param name="addresses">IP addresses the workload also serves under, likewise.</param>
     /// <returns>The identity; dispose it when replaced.</returns>
-    public WorkloadIdentity Issue(SpiffeId id)
+    public WorkloadIdentity Issue(SpiffeId id, IEnumerable<string>? dnsNames = null, IEnumerable<System.Net.IPAddress>? addresses = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         if (id.TrustDomain != _options.TrustDomain)
@@ -117,6 +119,16 @@ public sealed class SiteCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(Authentication, false));
         var san = new SubjectAlternativeNameBuilder();
         san.AddUri(id.Uri);
+        foreach (var dnsName in dnsNames ?? [])
+        {
+            san.AddDnsName(dnsName);
+        }
+
+        foreach (var address in addresses ?? [])
+        {
+            san.AddIpAddress(address);
+        }
+
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));

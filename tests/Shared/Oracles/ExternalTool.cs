@@ -9,9 +9,17 @@ internal static class ExternalTool
     public const string Tshark = "/usr/bin/tshark";
     public const string DebianPython = "/usr/bin/python3";
     public const string Openssl = "/usr/bin/openssl";
+    public const string Curl = "/usr/bin/curl";
 
     public static void RequireOpenssl() =>
         Assert.True(File.Exists(Openssl), $"{Openssl} is missing: apt-get install openssl (Debian; .ci/run installs it).");
+
+    /// <summary>Runs curl with the arguments and returns its result (the caller asserts on the exit code).</summary>
+    public static async Task<ProcessRunner.Result> RunCurlAsync(params string[] arguments)
+    {
+        Assert.True(File.Exists(Curl), $"{Curl} is missing: apt-get install curl (Debian; .ci/run installs it).");
+        return await ProcessRunner.RunAsync(Curl, arguments, TimeSpan.FromMinutes(1));
+    }
 
     /// <summary>Runs openssl with the arguments and returns its result (the caller asserts on the exit code).</summary>
     public static async Task<ProcessRunner.Result> RunOpensslAsync(params string[] arguments)
