@@ -38,6 +38,7 @@ public sealed class MutualTlsTests : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseMutualTls(_server)));
         _app = builder.Build();
         _app.MapGet("/whoami", (HttpContext context) => context.GetPeerIdentity()?.ToString() ?? "nobody");
+        _app.MapPost("/edge.Echo/Who", EchoPeerOverGrpcAsync);
         await _app.StartAsync();
         _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         await File.WriteAllTextAsync(_directory.Combine("bundle.pem"), _ca.TrustBundle.ExportPem());
@@ -103,6 +104,34 @@ public sealed class MutualTlsTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Contains("Verification: OK", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_grpc_channel_over_the_handler_makes_a_unary_call_with_mutual_tls()
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(_url, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = MutualTls.CreateHandler(_client) });
+        var method = new Grpc.Core.Method<byte[], byte[]>(Grpc.Core.MethodType.Unary, "edge.Echo", "Who", Bytes, Bytes);
+
+        var answer = await channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, "ping"u8.ToArray());
+
+        Assert.Equal("ping from spiffe://operator.example/site/edge-1/app/video-analytics", System.Text.Encoding.UTF8.GetString(answer));
+    }
+
+    private static readonly Grpc.Core.Marshaller<byte[]> Bytes = new(b => b, b => b);
+
+    /// <summary>A unary gRPC method written by hand (length-prefixed messages, grpc-status trailer): the request echoed with the caller's identity.</summary>
+    private static async Task EchoPeerOverGrpcAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var request = body.ToArray().AsSpan(5);
+        var answer = System.Text.Encoding.UTF8.GetBytes($"{System.Text.Encoding.UTF8.GetString(request)} from {context.GetPeerIdentity()}");
+        var frame = new byte[5 + answer.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), answer.Length);
+        answer.CopyTo(frame, 5);
+        context.Response.ContentType = "application/grpc";
+        await context.Response.Body.WriteAsync(frame);
+        context.Response.AppendTrailer("grpc-status", "0");
     }
 
     private async Task WritePemAsync(WorkloadIdentity identity, string name)
