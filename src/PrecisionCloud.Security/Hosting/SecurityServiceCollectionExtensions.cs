@@ -102,7 +102,8 @@ public static class SecurityServiceCollectionExtensions
 
     /// <summary>
     /// Adds the OAuth 2.0 <see cref="AuthorizationServer"/> and its <see cref="TokenSigningKeys"/> (serve them with
-    /// <see cref="AuthorizationServerEndpoints.MapPrecisionCloudAuthorizationServer"/>), with options validated at start.
+    /// <see cref="AuthorizationServerEndpoints.MapPrecisionCloudAuthorizationServer"/>), with options validated at
+    /// start; with <see cref="AuthorizationServerOptions.KeyDirectory"/>, the keys are loaded sealed when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
@@ -119,6 +120,7 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthorizationServerOptions>, AuthorizationServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenSigningKeys>();
+        services.AddSingleton<IHostedService, SigningKeysPersistence>();
         services.TryAddSingleton(provider => new AuthorizationServer(
             provider.GetRequiredService<IOptions<AuthorizationServerOptions>>().Value,
             provider.GetRequiredService<TokenSigningKeys>(),

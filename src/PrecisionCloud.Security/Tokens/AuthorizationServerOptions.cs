@@ -12,6 +12,12 @@ public sealed class AuthorizationServerOptions
     /// <summary>The audience of the tokens (<c>aud</c>): the APIs they are for.</summary>
     public string Audience { get; set; } = "https://mep.local";
 
+    /// <summary>
+    /// Where the signing keys are kept, sealed, so that a restart keeps issued tokens valid (needs sealing to be
+    /// registered); in memory only when not set.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
     /// <summary>How long an access token is valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,17 +1,23 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using PrecisionCloud.Security.Sealing;
 
 namespace PrecisionCloud.Security.Tokens;
 
 /// <summary>
 /// The ES256 (ECDSA P-256, SHA-256) keys that sign access tokens: the current one signs; earlier ones stay
-/// published in the JWKS and valid for validation until the tokens they signed have expired. Thread-safe.
+/// published in the JWKS and valid for validation until the tokens they signed have expired. Kept in memory, or
+/// persisted sealed (<see cref="PersistAsync"/>), so that a restart keeps issued tokens valid. Thread-safe.
 /// </summary>
 public sealed class TokenSigningKeys : IDisposable
 {
+    /// <summary>The sealing purpose of persisted signing keys.</summary>
+    public const string KeyPurpose = "token-signing-keys";
+    private const string FileName = "token-signing-keys.sealed";
     private readonly Lock _rotation = new();
     private SigningKey[] _keys;
+    private (string Directory, ISecretSealer Sealer)? _store;
 
     /// <summary>Starts with one fresh key.</summary>
     public TokenSigningKeys()
@@ -43,6 +49,61 @@ public sealed class TokenSigningKeys : IDisposable
             Volatile.Write(ref _keys, [.. keep, fresh]);
             return fresh.Id;
         }
+    }
+
+    /// <summary>
+    /// Keeps the keys in <paramref name="directory"/>, sealed: the keys found there replace these (the first time,
+    /// these are written there), and <see cref="RotateAsync"/> writes every change.
+    /// </summary>
+    /// <param name="directory">Where (created with access for the owner only).</param>
+    /// <param name="sealer">Seals the keys (purpose <see cref="KeyPurpose"/>).</param>
+    /// <param name="cancellationToken">Cancels the first write.</param>
+    /// <returns>A task that completes when the keys are loaded or written.</returns>
+    /// <exception cref="SealingException">The stored keys cannot be opened.</exception>
+    public async Task PersistAsync(string directory, ISecretSealer sealer, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(sealer);
+        var path = Path.Combine(directory, FileName);
+        if (File.Exists(path))
+        {
+            var plaintext = sealer.Unseal(KeyPurpose, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                using var document = JsonDocument.Parse(plaintext);
+                SigningKey[] loaded = [.. document.RootElement.GetProperty("keys").EnumerateArray().Select(k => SigningKey.Import(k.GetBytesFromBase64()))];
+                lock (_rotation)
+                {
+                    foreach (var key in _keys)
+                    {
+                        key.Key.Dispose();
+                    }
+
+                    Volatile.Write(ref _keys, loaded);
+                    _store = (directory, sealer);
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plaintext);
+            }
+
+            return;
+        }
+
+        _store = (directory, sealer);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="Rotate"/>, then writes the keys when they are persisted.</summary>
+    /// <param name="retire">Keys to stop publishing, by ID.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The new key's ID.</returns>
+    public async Task<string> RotateAsync(IEnumerable<string>? retire = null, CancellationToken cancellationToken = default)
+    {
+        var id = Rotate(retire);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return id;
     }
 
     /// <summary>The public keys as a JSON Web Key Set (RFC 7517), for the JWKS endpoint.</summary>
@@ -104,12 +165,70 @@ public sealed class TokenSigningKeys : IDisposable
         return null;
     }
 
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not { } store)
+        {
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("keys");
+            foreach (var key in Volatile.Read(ref _keys))
+            {
+                json.WriteBase64StringValue(key.Key.ExportPkcs8PrivateKey());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        var plaintext = buffer.ToArray();
+        byte[] sealedKeys;
+        try
+        {
+            sealedKeys = await store.Sealer.SealAsync(KeyPurpose, plaintext, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            CryptographicOperations.ZeroMemory(buffer.GetBuffer());
+        }
+
+        KeyRingFile.EnsureDirectory(store.Directory);
+        var path = Path.Combine(store.Directory, FileName);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var file = new FileStream(path + ".tmp", options))
+        {
+            await file.WriteAsync(sealedKeys, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
     /// <summary>A key and its ID (the base64url of the start of a hash of its public key, stable across restarts of the same key).</summary>
     internal sealed record SigningKey(string Id, ECDsa Key)
     {
-        public static SigningKey Create()
+        public static SigningKey Create() => From(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+        public static SigningKey Import(byte[] pkcs8)
         {
-            var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var key = ECDsa.Create();
+            key.ImportPkcs8PrivateKey(pkcs8, out _);
+            CryptographicOperations.ZeroMemory(pkcs8);
+            return From(key);
+        }
+
+        private static SigningKey From(ECDsa key)
+        {
             var hash = SHA256.HashData(key.ExportSubjectPublicKeyInfo());
             return new SigningKey(Base64Url.EncodeToString(hash.AsSpan(0, 12)), key);
         }

@@ -31,7 +31,7 @@ public sealed class SecureSiteTests : IDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddPrecisionCloudSealing(o => (o.RootKey, o.KeyDirectory) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), _directory.Combine("keys")));
         builder.Services.AddPrecisionCloudWorkloadIdentity("service", "mep", o => (o.TrustDomain, o.Site, o.Directory) = ("operator.example", "edge-1", _directory.Combine("ca")));
-        builder.Services.AddPrecisionCloudAuthorizationServer(o => (o.Issuer, o.Audience) = ("https://mep.edge-1", "https://mep.edge-1/mec"));
+        builder.Services.AddPrecisionCloudAuthorizationServer(o => (o.Issuer, o.Audience, o.KeyDirectory) = ("https://mep.edge-1", "https://mep.edge-1/mec", _directory.Combine("tokens")));
         builder.Services.AddAuthentication(AccessTokenAuthenticationOptions.DefaultScheme).AddPrecisionCloudAccessTokens(_ => { });
         builder.Services.AddOptions<AccessTokenAuthenticationOptions>(AccessTokenAuthenticationOptions.DefaultScheme)
             .Configure<TokenSigningKeys>((o, keys) => o.Validator = new AccessTokenValidator(new TokenValidationOptions { Issuer = "https://mep.edge-1", Audience = "https://mep.edge-1/mec" }, keys.KeyOf));
@@ -45,6 +45,7 @@ public sealed class SecureSiteTests : IDisposable
         await app.StartAsync();
         var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
+        Assert.True(File.Exists(_directory.Combine("tokens/token-signing-keys.sealed")));
         var site = app.Services.GetRequiredService<SiteIdentityService>();
         app.Services.GetRequiredService<AuthorizationServer>().RegisterWithCertificate(new OAuthClient
         {

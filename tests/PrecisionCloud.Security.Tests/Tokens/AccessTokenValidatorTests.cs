@@ -142,6 +142,34 @@ public sealed class AccessTokenValidatorTests : IDisposable
         Assert.True(new AccessTokenValidator(Options(), parsed.KeyOf, _time).Validate(token).IsValid);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Persisted_keys_survive_a_restart_sealed_so_issued_tokens_stay_valid()
+    {
+        using var directory = new TemporaryDirectory();
+        using var sealer = new PrecisionCloud.Security.Sealing.SecretSealer(new() { RootKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), KeyDirectory = directory.Combine("keys") });
+        string token;
+        string[] kids;
+        using (var keys = new TokenSigningKeys())
+        {
+            await keys.PersistAsync(directory.Combine("tokens"), sealer);
+            await keys.RotateAsync();
+            var server = new AuthorizationServer(_server.Options, keys, _time);
+            var secret = server.RegisterWithSecret(new OAuthClient { ClientId = "x", Tenant = "t", Scopes = ["s"] });
+            token = server.Grant(new TokenRequest("client_credentials", "x", secret, null)).AccessToken!;
+            kids = [.. keys.KeyIds];
+        }
+
+        using var restarted = new TokenSigningKeys();
+        await restarted.PersistAsync(directory.Combine("tokens"), sealer);
+
+        Assert.Equal(kids, restarted.KeyIds);
+        Assert.True(new AccessTokenValidator(Options(), restarted.KeyOf, _time).Validate(token).IsValid);
+        var file = directory.Combine("tokens/token-signing-keys.sealed");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.DoesNotContain("BEGIN", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
     private string Grant(string? scope) => _server.Grant(new TokenRequest("client_credentials", "cam", _secret, scope)).AccessToken!;
 
     private static TokenValidationOptions Options(string issuer = "https://mep.edge-1", string audience = "https://mep.edge-1/mec") => new() { Issuer = issuer, Audience = audience };
