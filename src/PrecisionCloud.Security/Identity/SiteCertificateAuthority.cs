@@ -17,11 +17,15 @@ public sealed class SiteCertificateAuthority : IDisposable
     public const string KeyPurpose = "site-ca-key";
     private const string CertificateFile = "ca.pem";
     private const string KeyFile = "ca-key.sealed";
+    private const string RevokedFile = "revoked.txt";
     private static readonly OidCollection Authentication = [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")];
 
     private readonly CertificateAuthorityOptions _options;
     private readonly TimeProvider _time;
     private readonly X509Certificate2 _certificate;
+
+    private readonly Lock _revocation = new();
+    private string[] _revoked;
 
     private SiteCertificateAuthority(CertificateAuthorityOptions options, TimeProvider time, X509Certificate2 certificate)
     {
@@ -29,13 +33,49 @@ public sealed class SiteCertificateAuthority : IDisposable
         _time = time;
         _certificate = certificate;
         Certificate = X509CertificateLoader.LoadCertificate(certificate.RawData);
+        var revoked = Path.Combine(options.Directory, RevokedFile);
+        _revoked = File.Exists(revoked) ? [.. File.ReadAllLines(revoked).Select(l => l.Trim()).Where(l => l.Length > 0)] : [];
     }
 
     /// <summary>The CA certificate, without its private key.</summary>
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>A trust bundle holding this CA.</summary>
-    public TrustBundle TrustBundle => new([Certificate]);
+    /// <summary>A trust bundle holding this CA and the serial numbers it revoked.</summary>
+    public TrustBundle TrustBundle => new([Certificate], Volatile.Read(ref _revoked));
+
+    /// <summary>The serial numbers revoked before their certificates expire (uppercase hex), oldest first.</summary>
+    public IReadOnlyList<string> RevokedSerials => Volatile.Read(ref _revoked);
+
+    /// <summary>
+    /// Revokes a certificate this CA issued, by serial number, before it expires; the revocation is written to the
+    /// CA's directory and is in every trust bundle the CA gives from now on (bundles given before are not changed).
+    /// </summary>
+    /// <param name="serialNumber">The serial number in hex.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the revocation is written.</returns>
+    public async Task RevokeAsync(string serialNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serialNumber);
+        var serial = serialNumber.Trim().ToUpperInvariant();
+        if (!serial.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"'{serialNumber}' is not a serial number in hex", nameof(serialNumber));
+        }
+
+        string[] revoked;
+        lock (_revocation)
+        {
+            if (_revoked.Contains(serial))
+            {
+                return;
+            }
+
+            revoked = [.. _revoked, serial];
+            Volatile.Write(ref _revoked, revoked);
+        }
+
+        await WriteOwnerOnlyAsync(Path.Combine(_options.Directory, RevokedFile), System.Text.Encoding.ASCII.GetBytes(string.Join('\n', revoked) + "\n"), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The CA certificate with its private key, for tests that sign certificates the CA would not issue.</summary>
     internal X509Certificate2 SigningCertificate => _certificate;

@@ -118,6 +118,27 @@ public sealed class SiteCertificateAuthorityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_revocation_is_in_every_bundle_from_then_on_and_survives_a_restart()
+    {
+        string serial;
+        using (var ca = await OpenAsync())
+        {
+            using var identity = ca.Issue("app", "lost-laptop");
+            serial = identity.Certificate.SerialNumber;
+            Assert.True(ca.TrustBundle.Validate(identity.Certificate, CertificateUsage.Client, Start.AddHours(1)).IsValid);
+
+            await ca.RevokeAsync(serial.ToLowerInvariant());
+            await ca.RevokeAsync(serial);
+
+            Assert.Contains("is revoked", ca.TrustBundle.Validate(identity.Certificate, CertificateUsage.Client, Start.AddHours(1)).Problem, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<ArgumentException>(() => ca.RevokeAsync("not-hex"));
+        }
+
+        using var reopened = await OpenAsync();
+        Assert.Equal([serial], reopened.RevokedSerials);
+    }
+
+    [Fact]
     public async Task Openssl_verifies_the_chain_and_shows_the_identity_and_usages()
     {
         using var ca = await OpenAsync();
