@@ -14,6 +14,18 @@ internal static class SiteHost
         var isCommand = SiteCommands.IsCommand(args);
         var builder = WebApplication.CreateSlimBuilder(isCommand ? SiteCommands.Settings(args) : args);
         var site = builder.Services.AddPrecisionCloud(options => options.Profile = profile);
+
+        // Security services run when configured: the audit log with a directory, sealing with a root key.
+        if (builder.Configuration["PrecisionCloud:Security:Audit:Directory"] is { Length: > 0 })
+        {
+            site.AddAuditLog();
+        }
+
+        if (builder.Configuration["PrecisionCloud:Security:Sealing:RootKey"] is { Length: > 0 } || builder.Configuration["PrecisionCloud:Security:Sealing:RootKeyFile"] is { Length: > 0 })
+        {
+            site.AddSecretSealing();
+        }
+
         addLayers?.Invoke(site);
 
         if (isCommand)

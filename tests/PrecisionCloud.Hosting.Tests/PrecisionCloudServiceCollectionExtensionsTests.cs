@@ -25,6 +25,42 @@ public sealed class PrecisionCloudServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task Security_services_bind_their_sections_and_the_audit_log_verifies()
+    {
+        var directory = Directory.CreateTempSubdirectory("precisioncloud-hosting-security-").FullName;
+        try
+        {
+            var builder = Builder(new()
+            {
+                ["PrecisionCloud:Hardware:Root"] = Fixture("core-server"),
+                ["PrecisionCloud:Security:Audit:Directory"] = Path.Combine(directory, "audit"),
+                ["PrecisionCloud:Security:Audit:FlushToDisk"] = "false",
+                ["PrecisionCloud:Security:Sealing:RootKey"] = Convert.ToBase64String(new byte[32]),
+                ["PrecisionCloud:Security:Sealing:KeyDirectory"] = Path.Combine(directory, "keys"),
+            }, out _);
+            builder.Services.AddPrecisionCloud().AddAuditLog().AddSecretSealing();
+            using (var host = builder.Build())
+            {
+                await host.StartAsync();
+                var sealer = host.Services.GetRequiredService<PrecisionCloud.Security.Sealing.ISecretSealer>();
+                Assert.Equal("x"u8.ToArray(), sealer.Unseal("p", await sealer.SealAsync("p", "x"u8.ToArray())));
+                var log = host.Services.GetRequiredService<PrecisionCloud.Security.Audit.AuditLog>();
+                await log.AppendAsync(new() { Subject = "operator", Action = "site.start", Resource = "site", Decision = PrecisionCloud.Security.Audit.AuditDecision.Allow });
+                await log.FlushAsync();
+                await host.StopAsync();
+            }
+
+            var result = await PrecisionCloud.Security.Audit.AuditLogVerifier.VerifyAsync(Path.Combine(directory, "audit"));
+            Assert.True(result.IsIntact, result.Problem);
+            Assert.Equal(1, result.Records);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Site_binds_the_PrecisionCloud_section_and_starts_healthy()
     {
         var builder = Builder(new()
