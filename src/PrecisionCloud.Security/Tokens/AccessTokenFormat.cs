@@ -12,6 +12,9 @@ namespace PrecisionCloud.Security.Tokens;
 /// </summary>
 internal static class AccessTokenFormat
 {
+    /// <summary>What a compact JWS consists of: base64url characters and the two dots (no padding, no whitespace).</summary>
+    private static readonly SearchValues<char> CompactCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
     public static string Write(AccessTokenClaims claims, TokenSigningKeys keys)
     {
         var key = keys.Current;
@@ -65,7 +68,8 @@ internal static class AccessTokenFormat
     {
         var firstDot = token.IndexOf('.', StringComparison.Ordinal);
         var secondDot = firstDot < 0 ? -1 : token.IndexOf('.', firstDot + 1);
-        if (firstDot <= 0 || secondDot <= firstDot + 1 || secondDot == token.Length - 1 || token.IndexOf('.', secondDot + 1) >= 0 || token.Length > 8192)
+        if (firstDot <= 0 || secondDot <= firstDot + 1 || secondDot == token.Length - 1 || token.IndexOf('.', secondDot + 1) >= 0 || token.Length > 8192
+            || token.AsSpan().ContainsAnyExcept(CompactCharacters))
         {
             problem = "the token is not a compact JWS";
             return null;
