@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PrecisionCloud.Security.Sealing;
 
 namespace PrecisionCloud.Security.Audit;
 
@@ -45,7 +44,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
-        KeyRingFile.EnsureDirectory(options.Directory);
+        OwnerOnlyFiles.EnsureDirectory(options.Directory);
         ContinueChain();
         if (meterFactory is not null)
         {

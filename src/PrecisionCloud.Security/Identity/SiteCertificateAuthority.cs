@@ -74,7 +74,7 @@ public sealed class SiteCertificateAuthority : IDisposable
             Volatile.Write(ref _revoked, revoked);
         }
 
-        await WriteOwnerOnlyAsync(Path.Combine(_options.Directory, RevokedFile), System.Text.Encoding.ASCII.GetBytes(string.Join('\n', revoked) + "\n"), cancellationToken).ConfigureAwait(false);
+        await OwnerOnlyFiles.WriteAsync(Path.Combine(_options.Directory, RevokedFile), System.Text.Encoding.ASCII.GetBytes(string.Join('\n', revoked) + "\n"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The CA certificate with its private key, for tests that sign certificates the CA would not issue.</summary>
@@ -110,7 +110,7 @@ public sealed class SiteCertificateAuthority : IDisposable
             }
         }
 
-        Sealing.KeyRingFile.EnsureDirectory(options.Directory);
+        OwnerOnlyFiles.EnsureDirectory(options.Directory);
         using var caKey = NewKey(options.Algorithm);
         var request = Request(new X500DistinguishedName($"CN=PrecisionCloud site CA {options.Site}, O={options.TrustDomain}"), caKey, options.Algorithm);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
@@ -121,14 +121,14 @@ public sealed class SiteCertificateAuthority : IDisposable
         var pkcs8 = Export(caKey);
         try
         {
-            await WriteOwnerOnlyAsync(keyPath, await sealer.SealAsync(KeyPurpose, pkcs8, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await OwnerOnlyFiles.WriteAsync(keyPath, await sealer.SealAsync(KeyPurpose, pkcs8, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(pkcs8);
         }
 
-        await WriteOwnerOnlyAsync(certificatePath, System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n"), cancellationToken).ConfigureAwait(false);
+        await OwnerOnlyFiles.WriteAsync(certificatePath, System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n"), cancellationToken).ConfigureAwait(false);
         return new SiteCertificateAuthority(options, time, certificate);
     }
 
@@ -219,17 +219,5 @@ public sealed class SiteCertificateAuthority : IDisposable
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
         return certificate.CopyWithPrivateKey(ecdsa);
-    }
-
-    private static async Task WriteOwnerOnlyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var file = new FileStream(path, options);
-        await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 }

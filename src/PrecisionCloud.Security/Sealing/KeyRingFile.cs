@@ -7,8 +7,8 @@ namespace PrecisionCloud.Security.Sealing;
 /// <summary>
 /// The key ring on disk (<c>keyring.json</c>): every data key encrypted under the root key with AES-256-GCM, bound
 /// to its purpose and version, and an identifier of the root key (a hash, not the key) so that a ring opened with
-/// another root key is refused by name rather than failing key by key. Written to a temporary file with mode 0600
-/// and renamed over the old one, so a crash leaves the old ring or the new one, never half of one.
+/// another root key is refused by name rather than failing key by key. Written as <see cref="OwnerOnlyFiles"/>
+/// writes: mode 0600, whole or not at all.
 /// </summary>
 internal static class KeyRingFile
 {
@@ -59,7 +59,6 @@ internal static class KeyRingFile
 
     public static async Task SaveAsync(string directory, IReadOnlyList<DataKey> keys, ReadOnlyMemory<byte> rootKey, CancellationToken cancellationToken)
     {
-        EnsureDirectory(directory);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -81,35 +80,7 @@ internal static class KeyRingFile
             writer.WriteEndObject();
         }
 
-        var path = Path.Combine(directory, FileName);
-        var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var file = new FileStream(temporary, fileOptions))
-        {
-            await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    /// <summary>Creates the directory with access for the owner only (an existing one is narrowed to that).</summary>
-    public static void EnsureDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-            return;
-        }
-
-        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await OwnerOnlyFiles.WriteAsync(Path.Combine(directory, FileName), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A stable, non-secret name of a root key: the start of a hash of it under a fixed label.</summary>

@@ -198,20 +198,7 @@ public sealed class TokenSigningKeys : IDisposable
             CryptographicOperations.ZeroMemory(buffer.GetBuffer());
         }
 
-        KeyRingFile.EnsureDirectory(store.Directory);
-        var path = Path.Combine(store.Directory, FileName);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var file = new FileStream(path + ".tmp", options))
-        {
-            await file.WriteAsync(sealedKeys, cancellationToken).ConfigureAwait(false);
-        }
-
-        File.Move(path + ".tmp", path, overwrite: true);
+        await OwnerOnlyFiles.WriteAsync(Path.Combine(store.Directory, FileName), sealedKeys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A key and its ID (the base64url of the start of a hash of its public key, stable across restarts of the same key).</summary>
