@@ -156,38 +156,53 @@ public sealed partial class AuditLog : IAsyncDisposable
             : throw new InvalidDataException($"the last audit record in {path} has no previous hash; verify the log");
     }
 
+    /// <summary>
+    /// The writer: takes batches from the queue, writes them, flushes when asked. A failure to write (a full disk)
+    /// fails the waiting flushes and keeps what failed: the record formatted but not written stays in the buffer,
+    /// the event not yet formatted is retried first, so nothing appended is lost or reordered.
+    /// </summary>
     private async Task WriteAsync()
     {
         var reader = _queue.Reader;
         List<TaskCompletionSource<AuditCheckpoint?>> flushes = [];
+        AuditEvent? retry = null;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var written = 0;
-            while (written < 4096 && reader.TryRead(out var entry))
-            {
-                if (entry.Flushed is { } flushed)
-                {
-                    flushes.Add(flushed);
-                    continue;
-                }
-
-                Append(entry.Event!);
-                written++;
-            }
-
             try
             {
-                await WriteBufferAsync().ConfigureAwait(false);
-                if (flushes.Count > 0)
+                if (retry is not null)
                 {
-                    await _file!.FlushAsync().ConfigureAwait(false);
+                    Append(retry);
+                    retry = null;
+                    written++;
+                }
+
+                while (written < 4096 && reader.TryRead(out var entry))
+                {
+                    if (entry.Flushed is { } flushed)
+                    {
+                        flushes.Add(flushed);
+                        continue;
+                    }
+
+                    retry = entry.Event!;
+                    Append(retry);
+                    retry = null;
+                    written++;
+                }
+
+                await WriteBufferAsync().ConfigureAwait(false);
+                if (flushes.Count > 0 && _file is not null)
+                {
+                    await _file.FlushAsync().ConfigureAwait(false);
                     if (_options.FlushToDisk)
                     {
                         _file.Flush(flushToDisk: true);
                     }
                 }
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 LogWriteFailed(_logger, exception, _options.Directory);
                 flushes.ForEach(f => f.TrySetException(exception));
@@ -224,6 +239,7 @@ public sealed partial class AuditLog : IAsyncDisposable
             _buffer.ResetWrittenCount();
             _file.Flush(flushToDisk: _options.FlushToDisk);
             _file.Dispose();
+            _file = null;
         }
 
         var path = Path.Combine(_options.Directory, AuditRecordFormat.FileName(_sequence + 1));

@@ -31,6 +31,16 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_flush_before_any_event_answers_without_a_head_and_the_log_goes_on()
+    {
+        await using var log = Open();
+
+        Assert.Null(await log.FlushAsync());
+        await log.AppendAsync(Event(1));
+        Assert.Equal(1, (await log.FlushAsync())!.Sequence);
+    }
+
+    [Fact]
     public async Task Every_record_holds_who_what_which_resource_decision_and_when()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
