@@ -1,4 +1,4 @@
-using PrecisionCloud.Tests.Oracles;
+using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Tests;
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
 
-namespace PrecisionCloud.Tests.Oracles;
+namespace PrecisionCloud.Tests.Specifications;
 
 /// <summary>
 /// The schemas of an ETSI OpenAPI 3.1 file (JSON Schema 2020-12) as an independent validator of our JSON: the YAML
