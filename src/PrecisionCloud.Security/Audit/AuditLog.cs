@@ -29,6 +29,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly Meter? _meter;
     private readonly Counter<long>? _appended;
     private FileStream? _file;
+    private string? _resumePath;
     private long _sequence;
 
     /// <summary>Opens the log in its directory, continuing the chain of the files already there, and starts its writer.</summary>
@@ -96,7 +97,10 @@ public sealed partial class AuditLog : IAsyncDisposable
         _meter?.Dispose();
     }
 
-    /// <summary>Finds the last record of the newest file and continues from it; cuts off a final line left half-written by a crash.</summary>
+    /// <summary>
+    /// Finds the last record of the newest file and continues from it, reading only the file's tail; cuts off a
+    /// final line left half-written by a crash. The writer appends to that file while it is under the size limit.
+    /// </summary>
     private void ContinueChain()
     {
         var files = AuditRecordFormat.Files(_options.Directory);
@@ -106,38 +110,63 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
 
         var path = files[^1];
-        var bytes = File.ReadAllBytes(path);
-        var end = bytes.Length;
-        if (end > 0 && bytes[end - 1] != (byte)'\n')
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
         {
-            var lastNewline = Array.LastIndexOf(bytes, (byte)'\n');
-            end = lastNewline + 1;
-            using (var truncate = new FileStream(path, FileMode.Open, FileAccess.Write))
+            var (tail, tailStart, lineStart, end) = LastRecord(file);
+            if (end < file.Length)
             {
-                truncate.SetLength(end);
+                LogTruncated(_logger, path, (int)(file.Length - end));
+                file.SetLength(end);
             }
 
-            LogTruncated(_logger, path, bytes.Length - end);
-        }
+            if (end > 0)
+            {
+                var line = tail.AsSpan((int)(lineStart - tailStart), (int)(end - 1 - lineStart));
+                Span<byte> hash = stackalloc byte[AuditRecordFormat.HashLength];
+                if (AuditRecordFormat.CheckHash(line, hash) is { } problem)
+                {
+                    throw new InvalidDataException($"the last audit record in {path} {problem}; verify the log");
+                }
 
-        if (end == 0)
+                _sequence = ReadSequence(line, path);
+                hash.CopyTo(_previousHash);
+            }
+
+            _resumePath = end < _options.MaxFileBytes ? path : null;
+        }
+    }
+
+    /// <summary>
+    /// The end of a file, in windows that double until they hold the last whole line: the bytes read, where they
+    /// start, where the last whole line starts, and where it ends (after its newline; 0 when there is none).
+    /// </summary>
+    private static (byte[] Tail, long TailStart, long LineStart, long End) LastRecord(FileStream file)
+    {
+        for (var window = 16L * 1024; ; window *= 2)
         {
-            return;
-        }
+            var tailStart = Math.Max(0, file.Length - window);
+            var tail = new byte[file.Length - tailStart];
+            file.Position = tailStart;
+            file.ReadExactly(tail);
+            var lastNewline = Array.LastIndexOf(tail, (byte)'\n');
+            if (lastNewline < 0)
+            {
+                if (tailStart == 0)
+                {
+                    return (tail, 0, 0, 0);
+                }
 
-        var start = Array.LastIndexOf(bytes, (byte)'\n', end - 2) + 1;
-        var line = bytes.AsSpan(start, end - 1 - start);
-        var sequence = ReadSequence(line, path);
-        Span<byte> hash = stackalloc byte[AuditRecordFormat.HashLength];
-        Span<byte> previous = stackalloc byte[AuditRecordFormat.HashLength];
-        if (Convert.FromHexString(ReadPrevious(line, path), previous, out _, out _) != OperationStatus.Done
-            || AuditRecordFormat.Check(line, sequence, previous, hash) is { } problem)
-        {
-            throw new InvalidDataException($"the last audit record in {path} {AuditRecordFormat.Check(line, sequence, previous, hash) ?? "is malformed"}; verify the log");
-        }
+                continue;
+            }
 
-        _sequence = sequence;
-        hash.CopyTo(_previousHash);
+            var lineStart = lastNewline == 0 ? -1 : Array.LastIndexOf(tail, (byte)'\n', lastNewline - 1);
+            if (lineStart < 0 && tailStart > 0)
+            {
+                continue;
+            }
+
+            return (tail, tailStart, tailStart + lineStart + 1, tailStart + lastNewline + 1);
+        }
     }
 
     private static long ReadSequence(ReadOnlySpan<byte> line, string path)
@@ -146,14 +175,6 @@ public sealed partial class AuditLog : IAsyncDisposable
         return reader.Read() && reader.Read() && reader.ValueSpan.SequenceEqual("seq"u8) && reader.Read() && reader.TryGetInt64(out var sequence)
             ? sequence
             : throw new InvalidDataException($"the last audit record in {path} has no sequence number; verify the log");
-    }
-
-    private static string ReadPrevious(ReadOnlySpan<byte> line, string path)
-    {
-        var at = line.IndexOf("\"prev\":\""u8);
-        return at >= 0 && line.Length >= at + 8 + 64
-            ? System.Text.Encoding.ASCII.GetString(line.Slice(at + 8, 64))
-            : throw new InvalidDataException($"the last audit record in {path} has no previous hash; verify the log");
     }
 
     /// <summary>
@@ -242,12 +263,8 @@ public sealed partial class AuditLog : IAsyncDisposable
             _file = null;
         }
 
-        var path = Path.Combine(_options.Directory, AuditRecordFormat.FileName(_sequence + 1));
-        var files = AuditRecordFormat.Files(_options.Directory);
-        if (_file is null && files.Length > 0 && new FileInfo(files[^1]).Length < _options.MaxFileBytes)
-        {
-            path = files[^1];
-        }
+        var path = _resumePath ?? Path.Combine(_options.Directory, AuditRecordFormat.FileName(_sequence + 1));
+        _resumePath = null;
 
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 0 };
         if (!OperatingSystem.IsWindows())

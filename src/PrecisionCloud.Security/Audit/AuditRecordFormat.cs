@@ -66,11 +66,8 @@ internal static class AuditRecordFormat
         output.Advance(at + 3);
     }
 
-    /// <summary>
-    /// Checks one line (without its newline): its hash covers its body, and its sequence number and previous hash
-    /// are those given. Returns the problem, or none.
-    /// </summary>
-    public static string? Check(ReadOnlySpan<byte> line, long expectedSequence, ReadOnlySpan<byte> expectedPrevious, Span<byte> hash)
+    /// <summary>Checks that a line (without its newline) is a whole record whose hash covers its body; the hash is computed into <paramref name="hash"/>.</summary>
+    public static string? CheckHash(ReadOnlySpan<byte> line, Span<byte> hash)
     {
         var separator = line.LastIndexOf(HashSeparator);
         if (separator < 0 || line.Length != separator + HashSeparator.Length + (HashLength * 2) + 2 || !line.EndsWith("\"}"u8))
@@ -78,13 +75,23 @@ internal static class AuditRecordFormat
             return "is not a complete audit record";
         }
 
-        var body = line[..separator];
-        SHA256.HashData(body, hash);
+        SHA256.HashData(line[..separator], hash);
         Span<byte> stated = stackalloc byte[HashLength];
-        if (Convert.FromHexString(System.Text.Encoding.ASCII.GetString(line.Slice(separator + HashSeparator.Length, HashLength * 2)), stated, out _, out var written) != OperationStatus.Done
-            || written != HashLength || !stated.SequenceEqual(hash))
+        return Convert.FromHexString(System.Text.Encoding.ASCII.GetString(line.Slice(separator + HashSeparator.Length, HashLength * 2)), stated, out _, out var written) == OperationStatus.Done
+            && written == HashLength && stated.SequenceEqual(hash)
+            ? null
+            : "was changed (its hash does not match its content)";
+    }
+
+    /// <summary>
+    /// Checks one line (without its newline): its hash covers its body, and its sequence number and previous hash
+    /// are those given. Returns the problem, or none.
+    /// </summary>
+    public static string? Check(ReadOnlySpan<byte> line, long expectedSequence, ReadOnlySpan<byte> expectedPrevious, Span<byte> hash)
+    {
+        if (CheckHash(line, hash) is { } changed)
         {
-            return "was changed (its hash does not match its content)";
+            return changed;
         }
 
         long? sequence = null;

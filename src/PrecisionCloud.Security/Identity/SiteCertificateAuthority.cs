@@ -118,7 +118,7 @@ public sealed class SiteCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = time.GetUtcNow();
         var certificate = request.CreateSelfSigned(now - options.ClockSkew, now + options.CaLifetime);
-        var pkcs8 = Export(caKey);
+        var pkcs8 = caKey.ExportPkcs8PrivateKey();
         try
         {
             await OwnerOnlyFiles.WriteAsync(keyPath, await sealer.SealAsync(KeyPurpose, pkcs8, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -203,8 +203,6 @@ public sealed class SiteCertificateAuthority : IDisposable
         algorithm == KeyAlgorithm.Rsa3072
             ? new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : new CertificateRequest(subject, (ECDsa)key, HashAlgorithmName.SHA256);
-
-    private static byte[] Export(AsymmetricAlgorithm key) => key.ExportPkcs8PrivateKey();
 
     /// <summary>The certificate with its key; the key type is the certificate's (the setting may have changed since).</summary>
     private static X509Certificate2 WithKey(X509Certificate2 certificate, byte[] pkcs8)

@@ -28,8 +28,7 @@ public sealed class AccessTokenAuthenticationHandler(IOptionsMonitor<AccessToken
         }
 
         var validator = Options.Validator ?? throw new InvalidOperationException($"{nameof(AccessTokenAuthenticationOptions)}.{nameof(AccessTokenAuthenticationOptions.Validator)} is not set");
-        var certificate = Context.Connection.ClientCertificate;
-        var result = validator.Validate(header[7..].Trim(), certificate is null ? null : AuthorizationServerEndpoints.Thumbprint(certificate));
+        var result = validator.Validate(header[7..].Trim(), Context.Connection.ClientCertificate);
         if (result.Claims is not { } claims)
         {
             _problem = result.Problem;

@@ -37,7 +37,12 @@ public sealed class AccessTokenValidator
     /// <param name="token">The compact token.</param>
     /// <param name="clientCertificateThumbprint">The SHA-256 thumbprint (base64url) of the connection's client certificate, if any.</param>
     /// <returns>The claims, or why the token is refused.</returns>
-    public TokenValidationResult Validate(string token, string? clientCertificateThumbprint = null)
+    public TokenValidationResult Validate(string token, string? clientCertificateThumbprint = null) => Validate(token, clientCertificateThumbprint, null);
+
+    /// <summary>Validates a token presented on a connection with this client certificate, hashed only when the token is bound to one.</summary>
+    internal TokenValidationResult Validate(string token, System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate) => Validate(token, null, clientCertificate);
+
+    private TokenValidationResult Validate(string token, string? clientCertificateThumbprint, System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (!_verified.TryGetValue(token, out var claims))
@@ -63,7 +68,8 @@ public sealed class AccessTokenValidator
             : !string.Equals(claims.Audience, _options.Audience, StringComparison.Ordinal) ? $"the token is for '{claims.Audience}', not '{_options.Audience}'"
             : claims.ExpiresAt + skew <= now ? "the token has expired"
             : claims.IssuedAt - skew > now ? "the token is not valid yet"
-            : claims.CertificateThumbprint is { } bound && !string.Equals(bound, clientCertificateThumbprint, StringComparison.Ordinal)
+            : claims.CertificateThumbprint is { } bound
+                && !string.Equals(bound, clientCertificateThumbprint ?? (clientCertificate is null ? null : AuthorizationServerEndpoints.Thumbprint(clientCertificate)), StringComparison.Ordinal)
                 ? "the token is bound to another client certificate"
             : null;
         if (refusal is not null && claims.ExpiresAt + skew <= now)

@@ -376,7 +376,7 @@ internal readonly struct EncodedRules
 
             // Sessions share these objects (interned names, filter lists); within one session each is kept once.
             var index = 0;
-            while (index < _objects.Count && !ReferenceEquals(_objects[index], value) && !(value is string text && _objects[index] is string other && text == other))
+            while (index < _objects.Count && !SharedObjectLists.Same(_objects[index], value))
             {
                 index++;
             }

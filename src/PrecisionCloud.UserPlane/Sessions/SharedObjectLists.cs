@@ -43,6 +43,9 @@ internal static class SharedObjectLists
         return Lists.TryGetValue(fresh, out shared) ? shared : fresh;
     }
 
+    /// <summary>Whether two shared objects are the same: the same instance, or strings with the same text.</summary>
+    public static bool Same(object x, object y) => ReferenceEquals(x, y) || (x is string text && y is string other && text == other);
+
     private sealed class ListComparer : IEqualityComparer<object[]>, IAlternateEqualityComparer<ReadOnlySpan<object>, object[]>
     {
         public static readonly ListComparer Instance = new();
@@ -82,6 +85,5 @@ internal static class SharedObjectLists
 
         public object[] Create(ReadOnlySpan<object> alternate) => alternate.ToArray();
 
-        private static bool Same(object x, object y) => ReferenceEquals(x, y) || (x is string text && y is string other && text == other);
     }
 }

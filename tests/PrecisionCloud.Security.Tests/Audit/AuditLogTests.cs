@@ -199,6 +199,29 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restart_continues_after_records_longer_than_the_tail_it_reads_first()
+    {
+        await using (var log = Open())
+        {
+            await log.AppendAsync(Event(1) with { Reason = new string('r', 40_000) });
+            await log.AppendAsync(Event(2) with { Reason = new string('s', 40_000) });
+            await log.FlushAsync();
+        }
+
+        await using (var log = Open())
+        {
+            Assert.Equal(2, log.LastSequence);
+            await log.AppendAsync(Event(3));
+            await log.FlushAsync();
+        }
+
+        var result = await AuditLogVerifier.VerifyAsync(_directory.Path);
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(3, result.Records);
+        Assert.Single(Files());
+    }
+
+    [Fact]
     public async Task A_tampered_last_record_stops_the_log_from_continuing_it()
     {
         await WriteAsync(5);
