@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PrecisionCloud.Mec.ApplicationSupport;
 using PrecisionCloud.Mec.ServiceManagement;
 
 namespace PrecisionCloud.Mec;
@@ -17,4 +18,20 @@ namespace PrecisionCloud.Mec;
 [JsonSerializable(typeof(TransportInfo))]
 [JsonSerializable(typeof(IReadOnlyList<TransportInfo>))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(SubscriptionLinkList))]
+[JsonSerializable(typeof(SerAvailabilityNotificationSubscription))]
+[JsonSerializable(typeof(ServiceAvailabilityNotification))]
+[JsonSerializable(typeof(ServiceLivenessInfo))]
+[JsonSerializable(typeof(ServiceLivenessUpdate))]
+[JsonSerializable(typeof(AppInfo))]
+[JsonSerializable(typeof(AppReadyConfirmation))]
+[JsonSerializable(typeof(AppTerminationConfirmation))]
+[JsonSerializable(typeof(AppTerminationNotification))]
+[JsonSerializable(typeof(AppTerminationNotificationSubscription))]
+[JsonSerializable(typeof(TrafficRule))]
+[JsonSerializable(typeof(IReadOnlyList<TrafficRule>))]
+[JsonSerializable(typeof(DnsRule))]
+[JsonSerializable(typeof(IReadOnlyList<DnsRule>))]
+[JsonSerializable(typeof(TimingCaps))]
+[JsonSerializable(typeof(CurrentTime))]
 internal sealed partial class MecJsonContext : JsonSerializerContext;

@@ -103,7 +103,8 @@ public sealed class ServiceInfoTests
     [Fact]
     public void The_fixes_to_the_etsi_file_are_named()
     {
-        Assert.Equal(3, MecSpecifications.Mec011ServiceManagement.Fixes.Count);
-        Assert.All(MecSpecifications.Mec011ServiceManagement.Fixes, fix => Assert.Contains("GS MEC 011 clause", fix, StringComparison.Ordinal));
+        Assert.Equal(4, MecSpecifications.Mec011ServiceManagement.Fixes.Count);
+        Assert.Equal(17, MecSpecifications.Mec011ApplicationSupport.Fixes.Count);
+        Assert.All(MecSpecifications.Mec011ServiceManagement.Fixes.Concat(MecSpecifications.Mec011ApplicationSupport.Fixes), fix => Assert.Contains("GS MEC 011 clause", fix, StringComparison.Ordinal));
     }
 }

@@ -17,10 +17,14 @@ internal sealed partial class OpenApiSchemas
     private readonly JsonObject _definitions;
     private readonly Dictionary<string, JsonSchema> _compiled = new(StringComparer.Ordinal);
 
-    private OpenApiSchemas(JsonObject definitions)
+    private OpenApiSchemas(JsonObject definitions, IReadOnlyList<(string Path, string Method)> operations)
     {
         _definitions = definitions;
+        Operations = operations;
     }
+
+    /// <summary>Every path and method the file defines (methods in upper case).</summary>
+    public IReadOnlyList<(string Path, string Method)> Operations { get; }
 
     /// <summary>The fixes applied to the file's schemas, by schema, with why.</summary>
     public List<string> Fixes { get; } = [];
@@ -37,7 +41,11 @@ internal sealed partial class OpenApiSchemas
 
         var document = (JsonObject)ToJson(yaml.Documents[0].RootNode)!;
         var schemas = (JsonObject)document["components"]!["schemas"]!;
-        return new OpenApiSchemas((JsonObject)RewriteReferences(schemas.DeepClone()));
+        string[] methods = ["get", "put", "post", "patch", "delete"];
+        var operations = ((JsonObject)document["paths"]!)
+            .SelectMany(path => ((JsonObject)path.Value!).Where(m => methods.Contains(m.Key)).Select(m => (path.Key, m.Key.ToUpperInvariant())))
+            .ToList();
+        return new OpenApiSchemas((JsonObject)RewriteReferences(schemas.DeepClone()), operations);
     }
 
     /// <summary>Replaces one schema (or a property of one, <c>Schema/properties/name</c>) and records why.</summary>
