@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PrecisionCloud.Mec.ApplicationSupport;
 using PrecisionCloud.Mec.ServiceManagement;
+using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Tests.ApplicationSupport;
 

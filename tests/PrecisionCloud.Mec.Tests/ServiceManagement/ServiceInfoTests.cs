@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PrecisionCloud.Mec.ServiceManagement;
+using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Tests.ServiceManagement;
 

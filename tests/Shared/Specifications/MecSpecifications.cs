@@ -1,6 +1,4 @@
-using PrecisionCloud.Tests.Specifications;
-
-namespace PrecisionCloud.Mec.Tests;
+namespace PrecisionCloud.Tests.Specifications;
 
 /// <summary>The ETSI OpenAPI files with their known defects fixed, each fix naming the GS clause that says what is right.</summary>
 internal static class MecSpecifications

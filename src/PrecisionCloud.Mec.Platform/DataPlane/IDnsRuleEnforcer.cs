@@ -1,0 +1,21 @@
+using PrecisionCloud.Mec.ApplicationSupport;
+
+namespace PrecisionCloud.Mec.Platform.DataPlane;
+
+/// <summary>The resolver as the MEC platform sees it: it answers an application's ACTIVE DNS rules and stops when they are withdrawn.</summary>
+public interface IDnsRuleEnforcer
+{
+    /// <summary>Puts a rule into effect, replacing an earlier version of it.</summary>
+    /// <param name="appInstanceId">The application instance the rule belongs to.</param>
+    /// <param name="rule">The rule (ACTIVE).</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>Whether the rule is in effect, and why not.</returns>
+    ValueTask<RuleApplication> ApplyAsync(string appInstanceId, DnsRule rule, CancellationToken cancellationToken);
+
+    /// <summary>Takes a rule out of effect (nothing happens when it is not in effect).</summary>
+    /// <param name="appInstanceId">The application instance.</param>
+    /// <param name="dnsRuleId">The rule.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>A task that completes when the rule is out of effect.</returns>
+    ValueTask WithdrawAsync(string appInstanceId, string dnsRuleId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PrecisionCloud.Mec.Platform.DataPlane;
+using PrecisionCloud.Mec.Platform.Notifications;
+using PrecisionCloud.Mec.Platform.Registry;
+using PrecisionCloud.Mec.Platform.Storage;
+
+namespace PrecisionCloud.Mec.Platform;
+
+/// <summary>Registers the MEC platform.</summary>
+public static class MecPlatformServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the MEC platform: its state (in the SQLite store unless an <see cref="IMecPlatformStore"/> is registered),
+    /// the notification outbox and its delivery, the liveness and termination clock, and the options from section
+    /// <c>PrecisionCloud:Mec</c>. Traffic and DNS rules go to the registered <see cref="ITrafficRuleEnforcer"/> and
+    /// <see cref="IDnsRuleEnforcer"/>; without them the platform reports every ACTIVE rule as not honoured. Map the
+    /// APIs with <see cref="MecPlatformEndpointRouteBuilderExtensions.MapMecPlatform"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options after configuration binding.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddMecPlatform(this IServiceCollection services, Action<MecPlatformOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MecPlatformOptions>()
+            .Configure<IConfiguration>((o, configuration) => configuration.GetSection(MecPlatformOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MecPlatformOptions>, MecPlatformOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(NotificationDispatcher.HttpClientName);
+        services.AddMetrics();
+        services.TryAddSingleton<IMecPlatformStore>(provider =>
+        {
+            var o = provider.GetRequiredService<IOptions<MecPlatformOptions>>().Value;
+            return new SqliteMecPlatformStore(o.DatabasePath, o.SynchronousCommits);
+        });
+        services.TryAddSingleton<AbsentDataPlane>();
+        services.TryAddSingleton<ITrafficRuleEnforcer>(provider => provider.GetRequiredService<AbsentDataPlane>());
+        services.TryAddSingleton<IDnsRuleEnforcer>(provider => provider.GetRequiredService<AbsentDataPlane>());
+        services.TryAddSingleton<NotificationDispatcher>();
+        services.TryAddSingleton<INotificationQueue>(provider => provider.GetRequiredService<NotificationDispatcher>());
+        services.TryAddSingleton<MecRegistry>();
+        services.TryAddSingleton<MecPlatformReadiness>();
+        services.AddHostedService<MecPlatformService>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+
+internal static class FreePort
+{
+    /// <summary>A loopback TCP port nobody listens on now.</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PrecisionCloud.Mec.Platform.DataPlane;
+using PrecisionCloud.Tests.Specifications;
+
+namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+
+/// <summary>The MEC platform in a real Kestrel host on a loopback port, with its SQLite store in a directory of the test's.</summary>
+internal sealed class PlatformHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PlatformHost(WebApplication app, Uri root, RecordingRuleEnforcer rules)
+    {
+        _app = app;
+        Root = root;
+        Rules = rules;
+        Client = new HttpClient { BaseAddress = root };
+    }
+
+    public Uri Root { get; }
+
+    public HttpClient Client { get; }
+
+    public RecordingRuleEnforcer Rules { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var chosen = port ?? FreePort.Next();
+        var root = new Uri($"http://127.0.0.1:{chosen}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, chosen));
+        rules ??= new RecordingRuleEnforcer();
+        builder.Services.AddSingleton<ITrafficRuleEnforcer>(rules);
+        builder.Services.AddSingleton<IDnsRuleEnforcer>(rules);
+        builder.Services.AddMecPlatform(options =>
+        {
+            options.ApiRoot = root;
+            options.ConformanceMode = true;
+            options.DatabasePath = Path.Combine(directory, "mec-platform.db");
+            options.Notifications.InitialRetryDelay = TimeSpan.FromMilliseconds(100);
+            options.Notifications.MaxRetryDelay = TimeSpan.FromMilliseconds(400);
+            options.Notifications.RequestTimeout = TimeSpan.FromSeconds(2);
+            configure?.Invoke(options);
+        });
+        var app = builder.Build();
+        app.MapMecPlatform();
+        await app.StartAsync();
+        return new PlatformHost(app, root, rules);
+    }
+
+    /// <summary>Sends a request with a JSON body (or none) and reads the answer; a problem answer must be RFC 7807 as the ETSI files define it.</summary>
+    public async Task<Answer> SendAsync(HttpMethod method, string path, string? json = null, Action<HttpRequestMessage>? adjust = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        adjust?.Invoke(request);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var answer = new Answer(response.StatusCode, text, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(), response.Content.Headers.ContentType, response.Content.Headers.Allow.ToList());
+        if (answer.ContentType?.MediaType == "application/problem+json")
+        {
+            Assert.Empty(MecSpecifications.Mec011ServiceManagement.Problems("ProblemDetails", text));
+            Assert.Equal((int)answer.Status, answer.Json!["status"]!.GetValue<int>());
+        }
+
+        return answer;
+    }
+
+    public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<Answer> PostAsync(string path, string json) => SendAsync(HttpMethod.Post, path, json);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>An answer of the platform.</summary>
+    internal sealed record Answer(HttpStatusCode Status, string Text, string? ETag, string? Location, MediaTypeHeaderValue? ContentType, List<string> Allow)
+    {
+        public JsonNode? Json => Text.Length == 0 ? null : JsonNode.Parse(Text);
+
+        public string Detail => Json?["detail"]?.GetValue<string>() ?? string.Empty;
+    }
+}
