@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Mec.Platform.Notifications;
@@ -10,6 +12,7 @@ namespace PrecisionCloud.Mec.Platform;
 /// clocks: services whose heartbeats stopped become SUSPENDED, terminations whose graceful timeout passed finish.
 /// </summary>
 internal sealed partial class MecPlatformService(
+    IServiceProvider services,
     MecRegistry registry,
     NotificationDispatcher dispatcher,
     MecPlatformReadiness readiness,
@@ -23,6 +26,15 @@ internal sealed partial class MecPlatformService(
     {
         try
         {
+            if (!registry.Options.ConformanceMode
+                && (services.GetService<IAuthenticationSchemeProvider>() is not { } schemes || await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is null))
+            {
+                throw new InvalidOperationException(
+                    "The MEC platform authenticates every request outside conformance mode, but the host has no default authentication scheme: "
+                    + "add one that validates the platform's access tokens (AddAuthentication(AccessTokenAuthenticationOptions.DefaultScheme).AddPrecisionCloudAccessTokens(...)) "
+                    + $"or set {MecPlatformOptions.SectionName}:ConformanceMode for a conformance test run");
+            }
+
             await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
             await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
             readiness.Ready();

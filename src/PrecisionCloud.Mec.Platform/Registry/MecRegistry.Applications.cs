@@ -13,8 +13,10 @@ internal sealed partial class MecRegistry
     public IEnumerable<StoredApplication> Applications => _applications.Values;
 
     /// <summary>Whether other applications see the instance's services: it confirmed ready and is not gone.</summary>
-    public bool IsOffered(string app) =>
-        _applications.TryGetValue(app, out var application) && application.ReadyConfirmed && application.Phase is AppPhase.Ready or AppPhase.Terminating;
+    public bool IsOffered(string app) => _applications.TryGetValue(app, out var application) && Offers(application);
+
+    private static bool Offers(StoredApplication application) =>
+        application.ReadyConfirmed && application.Phase is AppPhase.Ready or AppPhase.Terminating;
 
     /// <summary>Whether a request may read the instance's resources (in conformance mode an unknown instance reads as empty).</summary>
     public bool IsKnownOrAdmitted(string app) => _applications.ContainsKey(app) || Options.ConformanceMode;

@@ -46,7 +46,8 @@ internal sealed partial class MecRegistry
     public Task<Outcome<ServiceEntry>> CreateServiceAsync(string app, ServiceInfo request, CancellationToken cancellationToken) =>
         WriteAsync(plan =>
         {
-            if (Writable(plan, app) is { Error: { } refused })
+            var producer = Writable(plan, app);
+            if (producer.Error is { } refused)
             {
                 return Done<ServiceEntry>(refused);
             }
@@ -65,7 +66,7 @@ internal sealed partial class MecRegistry
             var stored = new StoredService { AppInstanceId = app, Info = info.Value!, Version = 1, LastHeartbeat = info.Value!.LivenessInterval is > 0 ? Now : null };
             var entry = Entry(stored);
             plan.Put(MecRecordKind.Service, entry.Id, stored, PlatformJsonContext.Default.StoredService, () => IndexService(entry));
-            NotifyServiceChange(plan, stored, ServiceChangeType.Added, IsOffered(app));
+            NotifyServiceChange(plan, stored, ServiceChangeType.Added, Offers(producer.Value!));
             return Done<ServiceEntry>(entry);
         }, cancellationToken);
 
@@ -95,8 +96,8 @@ internal sealed partial class MecRegistry
 
             var before = current.Stored.Info with { Links = null, IsLocal = null };
             var after = info.Value!;
-            var change = after == before ? (ServiceChangeType?)null
-                : after with { State = before.State } == before ? ServiceChangeType.StateChanged
+            var change = Same(after, before) ? (ServiceChangeType?)null
+                : Same(after with { State = before.State }, before) ? ServiceChangeType.StateChanged
                 : ServiceChangeType.AttributesChanged;
             if (change is null)
             {
@@ -342,6 +343,10 @@ internal sealed partial class MecRegistry
             Links = null,
         };
     }
+
+    /// <summary>Records compare lists by reference; two services are the same when their JSON is.</summary>
+    private static bool Same(ServiceInfo left, ServiceInfo right) =>
+        MecJson.Serialize(left) == MecJson.Serialize(right);
 
     private static MecError? CheckCallback(string callback) =>
         Uri.TryCreate(callback, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

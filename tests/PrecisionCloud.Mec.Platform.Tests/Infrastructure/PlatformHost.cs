@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Mec.Platform.DataPlane;
+using PrecisionCloud.Security.Tokens;
 using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
@@ -32,7 +34,7 @@ internal sealed class PlatformHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null)
+    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -52,9 +54,33 @@ internal sealed class PlatformHost : IAsyncDisposable
             options.Notifications.RequestTimeout = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         });
+        if (secure)
+        {
+            builder.Services.AddPrecisionCloudSealing(o => (o.RootKey, o.KeyDirectory) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Path.Combine(directory, "keys")));
+            builder.Services.AddPrecisionCloudAuthorizationServer(o => (o.Issuer, o.Audience, o.KeyDirectory) = ("https://mep.test", "https://mep.test/mec", Path.Combine(directory, "tokens")));
+            builder.Services.AddAuthentication(AccessTokenAuthenticationOptions.DefaultScheme).AddPrecisionCloudAccessTokens(_ => { });
+            builder.Services.AddOptions<AccessTokenAuthenticationOptions>(AccessTokenAuthenticationOptions.DefaultScheme)
+                .Configure<TokenSigningKeys>((o, keys) => o.Validator = new AccessTokenValidator(new TokenValidationOptions { Issuer = "https://mep.test", Audience = "https://mep.test/mec" }, keys.KeyOf));
+            builder.Services.Configure<MecPlatformOptions>(o => (o.ConformanceMode, o.TokenEndpoint) = (false, new Uri(root, "/oauth/token")));
+        }
+
         var app = builder.Build();
+        if (secure)
+        {
+            app.MapPrecisionCloudAuthorizationServer();
+        }
+
         app.MapMecPlatform();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new PlatformHost(app, root, rules);
     }
 
@@ -81,6 +107,18 @@ internal sealed class PlatformHost : IAsyncDisposable
     }
 
     public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    /// <summary>An access token from the platform's authorization server for a client registered here.</summary>
+    public async Task<string> TokenAsync(string clientId, string? appInstance, params string[] scopes)
+    {
+        var server = Services.GetRequiredService<AuthorizationServer>();
+        var secret = server.RegisterWithSecret(new OAuthClient { ClientId = clientId, Tenant = "operator", AppInstance = appInstance, Scopes = scopes });
+        using var granted = await Client.PostAsync(new Uri("/oauth/token", UriKind.Relative),
+            new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret)]));
+        var body = await granted.Content.ReadAsStringAsync();
+        Assert.True(granted.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
 
     public Task<Answer> PostAsync(string path, string json) => SendAsync(HttpMethod.Post, path, json);
 
