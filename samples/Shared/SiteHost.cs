@@ -3,12 +3,12 @@ using PrecisionCloud.Hosting;
 namespace PrecisionCloud.Samples;
 
 /// <summary>
-/// The host every sample site shares: a slim web host with the PrecisionCloud site, <c>GET /healthz</c>,
+/// The host every sample site shares: a slim web host with the PrecisionCloud site, <c>GET /healthz</c>, the layers' endpoints
 /// and the <see cref="SiteCommands"/>. Each sample names its profile and adds its layers.
 /// </summary>
 internal static class SiteHost
 {
-    public static async Task<int> RunAsync(string[] args, SiteProfile profile, Action<IPrecisionCloudBuilder>? addLayers = null)
+    public static async Task<int> RunAsync(string[] args, SiteProfile profile, Action<IPrecisionCloudBuilder>? addLayers = null, Action<WebApplication>? mapLayers = null)
     {
         // Commands take words and flags ("inventory --json"); only --Key=Value settings go to configuration.
         var isCommand = SiteCommands.IsCommand(args);
@@ -37,6 +37,7 @@ internal static class SiteHost
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz");
+        mapLayers?.Invoke(app);
         await app.RunAsync();
         return 0;
     }

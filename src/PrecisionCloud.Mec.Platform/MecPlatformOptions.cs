@@ -17,8 +17,12 @@ public sealed class MecPlatformOptions
     /// <summary>The scope an access token needs for the provisioning (administration) API.</summary>
     public const string AdministrationScope = "mec_platform_mgmt";
 
-    /// <summary>The scheme, host and port applications reach the platform at (<c>{apiRoot}</c> of every link and <c>Location</c>).</summary>
-    public Uri ApiRoot { get; set; } = new("http://127.0.0.1:8080");
+    /// <summary>
+    /// The scheme, host and port applications reach the platform at (<c>{apiRoot}</c> of every link and
+    /// <c>Location</c>). When absent, the first address the server listens on (a wildcard host becomes this
+    /// machine's name); requests wait until the server has started and the platform knows it.
+    /// </summary>
+    public Uri? ApiRoot { get; set; }
 
     /// <summary>
     /// Relaxes authentication for conformance test suites: requests need no access token, and an application instance

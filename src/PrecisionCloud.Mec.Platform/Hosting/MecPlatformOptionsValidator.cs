@@ -8,7 +8,7 @@ internal sealed class MecPlatformOptionsValidator : IValidateOptions<MecPlatform
     public ValidateOptionsResult Validate(string? name, MecPlatformOptions options)
     {
         List<string> failures = [];
-        if (options.ApiRoot is not { IsAbsoluteUri: true } root || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
+        if (options.ApiRoot is { } root && (!root.IsAbsoluteUri || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps)))
         {
             failures.Add($"{nameof(options.ApiRoot)} shall be an absolute http or https URI");
         }

@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +19,7 @@ internal sealed partial class MecPlatformService(
     MecRegistry registry,
     NotificationDispatcher dispatcher,
     MecPlatformReadiness readiness,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<MecPlatformService> logger) : BackgroundService
 {
@@ -35,9 +39,15 @@ internal sealed partial class MecPlatformService(
                     + $"or set {MecPlatformOptions.SectionName}:ConformanceMode for a conformance test run");
             }
 
-            await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
-            await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
-            readiness.Ready();
+            if (registry.Options.ApiRoot is { } root)
+            {
+                await LoadAsync(root, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The API root is where the server listens, known once it has started; requests wait until then.
+                lifetime.ApplicationStarted.Register(() => _ = Task.Run(LoadFromServerAddressAsync));
+            }
         }
         catch (Exception error)
         {
@@ -46,6 +56,36 @@ internal sealed partial class MecPlatformService(
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LoadAsync(Uri root, CancellationToken cancellationToken)
+    {
+        await registry.LoadAsync(root, cancellationToken).ConfigureAwait(false);
+        await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
+        readiness.Ready();
+        Log.Serving(logger, registry.Links.Root);
+    }
+
+    private async Task LoadFromServerAddressAsync()
+    {
+        try
+        {
+            var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException($"The server listens nowhere the platform can see: set {MecPlatformOptions.SectionName}:ApiRoot");
+            var wildcard = address.Contains("://+", StringComparison.Ordinal) || address.Contains("://*", StringComparison.Ordinal);
+            var uri = new UriBuilder(wildcard ? address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal) : address);
+            if (wildcard || uri.Host is "0.0.0.0" or "[::]" or "::")
+            {
+                uri.Host = Dns.GetHostName();
+            }
+
+            await LoadAsync(uri.Uri, lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            Log.StartFailed(logger, error);
+            readiness.Failed(error);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,6 +107,12 @@ internal sealed partial class MecPlatformService(
 
     private static partial class Log
     {
+        [LoggerMessage(2, LogLevel.Information, "MEC platform serving at {ApiRoot} (mec_app_support/v2, mec_service_mgmt/v1, mec_platform_mgmt/v1)")]
+        public static partial void Serving(ILogger logger, string apiRoot);
+
+        [LoggerMessage(3, LogLevel.Critical, "The MEC platform could not start; its requests fail")]
+        public static partial void StartFailed(ILogger logger, Exception error);
+
         [LoggerMessage(1, LogLevel.Error, "The MEC platform's liveness and termination clock failed; retrying at the next tick")]
         public static partial void ClockFailed(ILogger logger, Exception error);
     }

@@ -51,20 +51,23 @@ internal sealed partial class MecRegistry : IDisposable
         _time = time;
         _logger = logger;
         Options = options.Value;
-        Links = new MecLinks(Options.ApiRoot);
     }
 
     public MecPlatformOptions Options { get; }
 
-    public MecLinks Links { get; }
+    /// <summary>The URIs of the platform's resources; known once <see cref="LoadAsync"/> is given the API root.</summary>
+    public MecLinks Links { get; private set; } = null!;
 
     public IMecPlatformStore Store => _store;
 
     public int ServiceCount => _services.Count;
 
     /// <summary>Rebuilds the state from the store and puts every ACTIVE rule back into effect.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <param name="apiRoot">Where applications reach the platform.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public async Task LoadAsync(Uri apiRoot, CancellationToken cancellationToken)
     {
+        Links = new MecLinks(apiRoot);
         foreach (var record in await _store.LoadAsync(cancellationToken).ConfigureAwait(false))
         {
             switch (record.Kind)

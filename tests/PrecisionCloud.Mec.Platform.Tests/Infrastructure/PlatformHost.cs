@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Mec.Platform.DataPlane;
 using PrecisionCloud.Security.Tokens;
+using PrecisionCloud.Tests.Http;
 using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;

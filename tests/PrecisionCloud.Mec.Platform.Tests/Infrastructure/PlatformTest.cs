@@ -1,3 +1,4 @@
+using PrecisionCloud.Tests.Http;
 namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
 
 /// <summary>A test with a platform of its own (conformance mode, its own database) and a callback receiver.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+using PrecisionCloud.Tests.Http;
 
 namespace PrecisionCloud.Mec.Platform.Tests.Notifications;
 

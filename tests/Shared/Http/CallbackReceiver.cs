@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+namespace PrecisionCloud.Tests.Http;
 
 /// <summary>
 /// Subscribers' callback endpoints on a real loopback HTTP server: each path keeps what was posted to it, and may be

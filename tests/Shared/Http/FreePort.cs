@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+namespace PrecisionCloud.Tests.Http;
 
 internal static class FreePort
 {
