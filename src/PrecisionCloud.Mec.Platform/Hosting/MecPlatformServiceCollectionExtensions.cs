@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrecisionCloud.Mec.Platform.DataPlane;
+using PrecisionCloud.Mec.Platform.DomainNames;
 using PrecisionCloud.Mec.Platform.Notifications;
 using PrecisionCloud.Mec.Platform.Registry;
 using PrecisionCloud.Mec.Platform.Storage;
@@ -50,6 +51,32 @@ public static class MecPlatformServiceCollectionExtensions
         services.TryAddSingleton<MecRegistry>();
         services.TryAddSingleton<MecPlatformReadiness>();
         services.AddHostedService<MecPlatformService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the platform's DNS responder (UDP and TCP, options from section <c>PrecisionCloud:Mec:Dns</c>) and makes
+    /// it the platform's <see cref="IDnsRuleEnforcer"/>: names of ACTIVE DNS rules resolve to their applications.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options after configuration binding.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddMecDnsResponder(this IServiceCollection services, Action<DnsResponderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<DnsResponderOptions>()
+            .Configure<IConfiguration>((o, configuration) => configuration.GetSection(DnsResponderOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DnsResponderOptions>, DnsResponderOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<MecDnsResponder>();
+        services.Replace(ServiceDescriptor.Singleton<IDnsRuleEnforcer>(provider => provider.GetRequiredService<MecDnsResponder>()));
+        services.AddHostedService<DnsResponderService>();
         return services;
     }
 }

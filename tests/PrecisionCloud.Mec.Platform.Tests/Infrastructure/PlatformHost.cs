@@ -35,7 +35,7 @@ internal sealed class PlatformHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false)
+    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false, bool dns = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -55,6 +55,11 @@ internal sealed class PlatformHost : IAsyncDisposable
             options.Notifications.RequestTimeout = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         });
+        if (dns)
+        {
+            builder.Services.AddMecDnsResponder(o => o.Port = 0);
+        }
+
         if (secure)
         {
             builder.Services.AddPrecisionCloudSealing(o => (o.RootKey, o.KeyDirectory) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Path.Combine(directory, "keys")));
