@@ -40,7 +40,7 @@ internal sealed partial class SiteProcess : IAsyncDisposable
 
     /// <summary>Starts a host (an apphost binary or <c>dotnet x.dll</c>) and waits until Kestrel says where it listens.</summary>
     /// <param name="fileName">The program.</param>
-    /// <param name="arguments">Its arguments; a listening URL on a free port is added.</param>
+    /// <param name="arguments">Its arguments; a listening URL and a DNS port, both free, are added.</param>
     /// <param name="workingDirectory">The content root: where the host finds its appsettings.json.</param>
     /// <param name="timeout">How long to wait for it to listen.</param>
     public static async Task<(SiteProcess Site, Uri Address)> StartAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
@@ -52,6 +52,9 @@ internal sealed partial class SiteProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+
+        // Every other listener on a free port too, so sites of tests running side by side do not collide.
+        start.ArgumentList.Add("--PrecisionCloud:Mec:Dns:Port=0");
         var site = new SiteProcess(start);
         try
         {
