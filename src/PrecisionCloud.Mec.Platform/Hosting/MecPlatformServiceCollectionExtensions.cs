@@ -27,7 +27,7 @@ public static class MecPlatformServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<MecPlatformOptions>()
-            .Configure<IConfiguration>((o, configuration) => configuration.GetSection(MecPlatformOptions.SectionName).Bind(o))
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(MecPlatformOptions.SectionName).Bind(o))
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -65,7 +65,7 @@ public static class MecPlatformServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<DnsResponderOptions>()
-            .Configure<IConfiguration>((o, configuration) => configuration.GetSection(DnsResponderOptions.SectionName).Bind(o))
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(DnsResponderOptions.SectionName).Bind(o))
             .ValidateOnStart();
         if (configure is not null)
         {

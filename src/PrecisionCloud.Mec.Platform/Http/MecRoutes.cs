@@ -19,7 +19,8 @@ internal sealed class MecRoutes(IEndpointRouteBuilder endpoints)
 {
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Put, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete];
 
-    public void Resource(string pattern, string scope, params (string Method, Func<HttpContext, MecRegistry, Task> Handler)[] handlers)
+    /// <summary>Maps a resource; a null <paramref name="scope"/> makes it public (no token needed, as <c>/transports</c> tells clients where to get one).</summary>
+    public void Resource(string pattern, string? scope, params (string Method, Func<HttpContext, MecRegistry, Task> Handler)[] handlers)
     {
         foreach (var (method, handler) in handlers)
         {
@@ -38,7 +39,7 @@ internal sealed class MecRoutes(IEndpointRouteBuilder endpoints)
         }
     }
 
-    private static async Task GuardedAsync(HttpContext context, string scope, Func<HttpContext, MecRegistry, Task> handler)
+    private static async Task GuardedAsync(HttpContext context, string? scope, Func<HttpContext, MecRegistry, Task> handler)
     {
         var services = context.RequestServices;
         await services.GetRequiredService<MecPlatformReadiness>().WaitAsync(context.RequestAborted).ConfigureAwait(false);
@@ -50,7 +51,7 @@ internal sealed class MecRoutes(IEndpointRouteBuilder endpoints)
         }
 
         var subject = new RateLimitSubject("conformance", context.Connection.RemoteIpAddress?.ToString() ?? "local");
-        if (!registry.Options.ConformanceMode)
+        if (!registry.Options.ConformanceMode && scope is not null)
         {
             var authentication = await context.AuthenticateAsync().ConfigureAwait(false);
             if (!authentication.Succeeded)

@@ -17,7 +17,7 @@ internal static class ServiceManagementEndpoints
     {
         routes.Resource(Base + "/services", Scope, (HttpMethods.Get, DiscoverAsync));
         routes.Resource(Base + "/services/{serviceId}", Scope, (HttpMethods.Get, GetOfferedAsync));
-        routes.Resource(Base + "/transports", Scope, (HttpMethods.Get, TransportsAsync));
+        routes.Resource(Base + "/transports", scope: null, (HttpMethods.Get, TransportsAsync));
         routes.Resource(Base + "/applications/{appInstanceId}/services", Scope, (HttpMethods.Get, ListOwnAsync), (HttpMethods.Post, CreateAsync));
         routes.Resource(Base + "/applications/{appInstanceId}/services/{serviceId}", Scope,
             (HttpMethods.Get, GetOwnAsync), (HttpMethods.Put, UpdateAsync), (HttpMethods.Delete, DeleteAsync));

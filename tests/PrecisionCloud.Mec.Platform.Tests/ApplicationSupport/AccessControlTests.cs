@@ -74,9 +74,10 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task The_transports_advertise_the_platforms_token_endpoint()
+    public async Task The_transports_advertise_the_platforms_token_endpoint_to_anyone()
     {
-        var transports = await SendAsync(_appA, HttpMethod.Get, "/mec_service_mgmt/v1/transports");
+        var transports = await _platform.GetAsync("/mec_service_mgmt/v1/transports");
+        Assert.Equal(HttpStatusCode.OK, transports.Status);
 
         Assert.Equal(new Uri(_platform.Root, "/oauth/token").ToString(), transports.Json![0]!["security"]!["oAuth2Info"]!["tokenEndpoint"]!.GetValue<string>());
     }

@@ -18,6 +18,7 @@ namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
 internal sealed class PlatformHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _tokenRequests;
 
     private PlatformHost(WebApplication app, Uri root, RecordingRuleEnforcer rules)
     {
@@ -34,6 +35,9 @@ internal sealed class PlatformHost : IAsyncDisposable
     public RecordingRuleEnforcer Rules { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>How many token requests the platform's authorization server had (secure hosts).</summary>
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false, bool dns = false)
     {
@@ -71,8 +75,18 @@ internal sealed class PlatformHost : IAsyncDisposable
         }
 
         var app = builder.Build();
+        var host = new PlatformHost(app, root, rules);
         if (secure)
         {
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Path == "/oauth/token")
+                {
+                    Interlocked.Increment(ref host._tokenRequests);
+                }
+
+                await next(context);
+            });
             app.MapPrecisionCloudAuthorizationServer();
         }
 
@@ -87,7 +101,7 @@ internal sealed class PlatformHost : IAsyncDisposable
             throw;
         }
 
-        return new PlatformHost(app, root, rules);
+        return host;
     }
 
     /// <summary>Sends a request with a JSON body (or none) and reads the answer; a problem answer must be RFC 7807 as the ETSI files define it.</summary>

@@ -19,7 +19,7 @@ public abstract class PlatformTest : IAsyncLifetime, IDisposable
         _platform = await PlatformHost.StartAsync(Directory.Path, Configure);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_platform is not null)
         {
