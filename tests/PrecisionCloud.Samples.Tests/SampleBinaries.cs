@@ -17,4 +17,15 @@ internal static class SampleBinaries
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"The AllInOne sample is not built at {dll}.");
         }
     }
+
+    /// <summary>The MecApp sample as built for this test run.</summary>
+    public static string MecAppDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            var dll = RepositoryLayout.PathOf("samples", "MecApp", "bin", configuration, "net10.0", "MecApp.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"The MecApp sample is not built at {dll}.");
+        }
+    }
 }

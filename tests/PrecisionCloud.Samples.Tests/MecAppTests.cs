@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using PrecisionCloud.Tests;
+
+namespace PrecisionCloud.Samples.Tests;
+
+/// <summary>The MecApp sample against the all-in-one site, both as their own processes: from registration to confirmed termination.</summary>
+public sealed class MecAppTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("mecapp-");
+
+    public void Dispose() => _data.Delete(recursive: true);
+
+    [Fact]
+    public async Task The_app_registers_publishes_activates_its_rule_and_leaves_cleanly_when_terminated()
+    {
+        var (site, address) = await SiteProcess.StartAsync("dotnet", [SampleBinaries.AllInOneDll, $"--PrecisionCloud:Mec:DatabasePath={Path.Combine(_data.FullName, "mec.db")}"], SampleBinaries.AllInOneDirectory, StartTimeout);
+        await using (site)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            using (var provisioned = await http.PutAsync(new Uri("/mec_platform_mgmt/v1/app_instances/mec-app-1", UriKind.Relative), Json("""
+                {"appName": "mec-app", "trafficRules": [{"trafficRuleId": "block-telnet", "filterType": "FLOW", "priority": 5,
+                  "trafficFilter": [{"dstPort": ["23"], "protocol": ["TCP"]}], "action": "DROP", "state": "INACTIVE"}]}
+                """)))
+            {
+                Assert.Equal(HttpStatusCode.Created, provisioned.StatusCode);
+            }
+
+            var output = new StringBuilder();
+            using var app = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { SampleBinaries.MecAppDll, $"--PrecisionCloud:MecClient:ApiRoot={address}", "--PrecisionCloud:MecClient:AppInstanceId=mec-app-1" },
+                WorkingDirectory = Path.GetDirectoryName(SampleBinaries.MecAppDll)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            app.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            app.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            app.BeginOutputReadLine();
+            app.BeginErrorReadLine();
+            try
+            {
+                await WaitForAsync(output, "Serving as mec-app-1", app);
+
+                using (var services = await http.GetAsync(new Uri("/mec_service_mgmt/v1/services?ser_name=mec-app-echo", UriKind.Relative)))
+                {
+                    Assert.Single(JsonNode.Parse(await services.Content.ReadAsStringAsync())!.AsArray());
+                }
+
+                using (var rule = await http.GetAsync(new Uri("/mec_app_support/v2/applications/mec-app-1/traffic_rules/block-telnet", UriKind.Relative)))
+                {
+                    Assert.Equal("ACTIVE", JsonNode.Parse(await rule.Content.ReadAsStringAsync())!["state"]!.GetValue<string>());
+                }
+
+                using (var terminating = await http.PostAsync(new Uri("/mec_platform_mgmt/v1/app_instances/mec-app-1/terminate", UriKind.Relative), Json("""{"maxGracefulTimeout": 20}""")))
+                {
+                    Assert.Equal(HttpStatusCode.Accepted, terminating.StatusCode);
+                }
+
+                await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.True(app.ExitCode == 0, Text(output));
+                Assert.Contains("Withdrew service", Text(output), StringComparison.Ordinal);
+                Assert.Contains("Terminated by the platform (Terminating)", Text(output), StringComparison.Ordinal);
+                using var gone = await http.GetAsync(new Uri("/mec_platform_mgmt/v1/app_instances/mec-app-1", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            }
+            finally
+            {
+                if (!app.HasExited)
+                {
+                    app.Kill(entireProcessTree: true);
+                }
+            }
+        }
+    }
+
+    private static async Task WaitForAsync(StringBuilder output, string line, Process app)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!Text(output).Contains(line, StringComparison.Ordinal))
+        {
+            Assert.False(app.HasExited, $"MecApp exited before '{line}':\n{Text(output)}");
+            Assert.True(DateTime.UtcNow < deadline, $"MecApp did not say '{line}' within {StartTimeout}:\n{Text(output)}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}
