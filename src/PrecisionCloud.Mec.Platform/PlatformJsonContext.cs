@@ -9,7 +9,8 @@ namespace PrecisionCloud.Mec.Platform;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    AllowOutOfOrderMetadataProperties = true)]
+    AllowOutOfOrderMetadataProperties = true,
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(StoredApplication))]
 [JsonSerializable(typeof(StoredService))]
 [JsonSerializable(typeof(StoredServiceSubscription))]

@@ -17,8 +17,9 @@ namespace PrecisionCloud.Mec.Client.Notifications;
 
 /// <summary>
 /// An embedded HTTP listener for the platform's notifications: give its callback URIs to the subscriptions and
-/// read what arrives as <see cref="IAsyncEnumerable{T}"/>. A body that is not the notification it should be gets
-/// 400 (the platform records it as refused); an accepted one gets 204 once it is queued for the reader.
+/// read what arrives as <see cref="IAsyncEnumerable{T}"/>. A body that is not the notification it should be (not
+/// JSON, a mandatory field missing or null, another notification type) gets 400, which the platform records as
+/// refused; an accepted one gets 204 once it is queued for the reader.
 /// </summary>
 public sealed class MecNotificationListener : IAsyncDisposable
 {
@@ -56,8 +57,8 @@ public sealed class MecNotificationListener : IAsyncDisposable
             address.Port));
         var app = builder.Build();
         var listener = new MecNotificationListener(app);
-        app.MapPost(ServiceAvailabilityPath, context => ReceiveAsync(context, listener._services.Writer));
-        app.MapPost(TerminationPath, context => ReceiveAsync(context, listener._terminations.Writer));
+        app.MapPost(ServiceAvailabilityPath, context => ReceiveAsync(context, listener._services.Writer, n => n.NotificationType == ServiceAvailabilityNotification.Type));
+        app.MapPost(TerminationPath, context => ReceiveAsync(context, listener._terminations.Writer, n => n.NotificationType == AppTerminationNotification.Type));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         listener.Address = new UriBuilder(address.Scheme, address.Host, bound.Port).Uri;
@@ -97,7 +98,7 @@ public sealed class MecNotificationListener : IAsyncDisposable
         }
     }
 
-    private static async Task ReceiveAsync<T>(HttpContext context, ChannelWriter<T> writer)
+    private static async Task ReceiveAsync<T>(HttpContext context, ChannelWriter<T> writer, Func<T, bool> isExpected)
     {
         T? notification;
         try
@@ -109,7 +110,7 @@ public sealed class MecNotificationListener : IAsyncDisposable
             notification = default;
         }
 
-        if (notification is null || !writer.TryWrite(notification))
+        if (notification is null || !isExpected(notification) || !writer.TryWrite(notification))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;

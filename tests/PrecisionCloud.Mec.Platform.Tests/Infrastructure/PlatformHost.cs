@@ -39,7 +39,7 @@ internal sealed class PlatformHost : IAsyncDisposable
     /// <summary>How many token requests the platform's authorization server had (secure hosts).</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false, bool dns = false)
+    public static async Task<PlatformHost> StartAsync(string directory, Action<MecPlatformOptions>? configure = null, RecordingRuleEnforcer? rules = null, int? port = null, bool secure = false, bool dns = false, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,6 +59,7 @@ internal sealed class PlatformHost : IAsyncDisposable
             options.Notifications.RequestTimeout = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         });
+        services?.Invoke(builder.Services);
         if (dns)
         {
             builder.Services.AddMecDnsResponder(o => o.Port = 0);
@@ -116,7 +117,10 @@ internal sealed class PlatformHost : IAsyncDisposable
         adjust?.Invoke(request);
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var answer = new Answer(response.StatusCode, text, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(), response.Content.Headers.ContentType, response.Content.Headers.Allow.ToList());
+        var answer = new Answer(response.StatusCode, text, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(), response.Content.Headers.ContentType, response.Content.Headers.Allow.ToList())
+        {
+            RetryAfter = (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds,
+        };
         if (answer.ContentType?.MediaType == "application/problem+json")
         {
             Assert.Empty(MecSpecifications.Mec011ServiceManagement.Problems("ProblemDetails", text));
@@ -155,5 +159,7 @@ internal sealed class PlatformHost : IAsyncDisposable
         public JsonNode? Json => Text.Length == 0 ? null : JsonNode.Parse(Text);
 
         public string Detail => Json?["detail"]?.GetValue<string>() ?? string.Empty;
+
+        public int? RetryAfter { get; init; }
     }
 }

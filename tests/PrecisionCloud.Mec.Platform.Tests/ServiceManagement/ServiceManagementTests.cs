@@ -129,6 +129,7 @@ public sealed class ServiceManagementTests : PlatformTest
         { Bodies.Service("video").Replace("\"state\": \"ACTIVE\",", string.Empty, StringComparison.Ordinal), HttpStatusCode.BadRequest, "state" },
         { Bodies.Service("video").Replace("\"serName\": \"video\",", "\"serName\": \"video\", \"serInstanceId\": \"mine\",", StringComparison.Ordinal), HttpStatusCode.BadRequest, "serInstanceId" },
         { Bodies.Service("video").Replace("\"serializer\"", "\"transportId\": \"carrier-pigeon\", \"serializer\"", StringComparison.Ordinal), HttpStatusCode.BadRequest, "transportInfo" },
+        { Bodies.Service("video").Replace("\"serName\": \"video\"", "\"serName\": null", StringComparison.Ordinal), HttpStatusCode.BadRequest, "$.serName" },
         { "[]", HttpStatusCode.BadRequest, "$" },
         { "null", HttpStatusCode.BadRequest, "$" },
         { Bodies.Service(new string('x', 300_000)), HttpStatusCode.RequestEntityTooLarge, "body" },
