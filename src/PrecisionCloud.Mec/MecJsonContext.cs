@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PrecisionCloud.Mec.ApplicationSupport;
+using PrecisionCloud.Mec.Location;
 using PrecisionCloud.Mec.ServiceManagement;
 
 namespace PrecisionCloud.Mec;
@@ -35,4 +36,16 @@ namespace PrecisionCloud.Mec;
 [JsonSerializable(typeof(IReadOnlyList<DnsRule>))]
 [JsonSerializable(typeof(TimingCaps))]
 [JsonSerializable(typeof(CurrentTime))]
+[JsonSerializable(typeof(InlineUserList))]
+[JsonSerializable(typeof(InlineUserInfo))]
+[JsonSerializable(typeof(InlineZoneList))]
+[JsonSerializable(typeof(InlineZoneInfo))]
+[JsonSerializable(typeof(InlineAccessPointList))]
+[JsonSerializable(typeof(InlineAccessPointInfo))]
+[JsonSerializable(typeof(InlineNotificationSubscriptionList))]
+[JsonSerializable(typeof(InlineZoneLocationEventSubscription))]
+[JsonSerializable(typeof(InlineUserLocationEventSubscription))]
+[JsonSerializable(typeof(InlineZoneLocationEventNotification))]
+[JsonSerializable(typeof(InlineUserLocationEventNotification))]
+[JsonSerializable(typeof(InlineTestNotification))]
 internal sealed partial class MecJsonContext : JsonSerializerContext;

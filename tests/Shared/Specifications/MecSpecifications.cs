@@ -45,11 +45,24 @@ internal static class MecSpecifications
             "GS MEC 011 clause 7.1.2.4: each PTP master has one value per attribute; the file makes every attribute an array")
         .Fix("TimingCaps/required", "[]", "GS MEC 011 clause 7.1.2.4: timeStamp, ntpServers and ptpMasters are 0..1, 0..N and 0..N; the file requires all three"));
 
+    private const string NotificationLinks =
+        """{"type":"object","properties":{"subscription":{"$ref":"#/$defs/LinkType"}},"required":["subscription"]}""";
+
+    private static readonly Lazy<OpenApiSchemas> Mec013LocationSchemas = new(() => OpenApiSchemas.Load("MEC013_LocationAPI_v3.1.1.yaml")
+        .Fix("UserInfo/properties/accessPointId", """{"type":"string"}""", "GS MEC 013 clause 6.2.2: the attribute is accessPointId (the file's required list says so); the file's property is spelled AccessPointId")
+        .Fix("UserInfo/properties/AccessPointId", """{"not":{}}""", "GS MEC 013 clause 6.2.2: no attribute AccessPointId, only accessPointId")
+        .Fix("ZoneLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.6: _links holds the subscription the notification is for; the file reuses the self-only _links (its own example sends _links.subscription)")
+        .Fix("UserLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.4: _links holds the subscription the notification is for")
+        .Fix("TestNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.3: _links holds the subscription the test is for"));
+
     /// <summary>MEC 011 service management (<c>mec_service_mgmt</c>).</summary>
     public static OpenApiSchemas Mec011ServiceManagement => Mec011ServiceManagementSchemas.Value;
 
     /// <summary>MEC 011 application support (<c>mec_app_support</c>).</summary>
     public static OpenApiSchemas Mec011ApplicationSupport => Mec011ApplicationSupportSchemas.Value;
+
+    /// <summary>MEC 013 location (<c>location</c>).</summary>
+    public static OpenApiSchemas Mec013Location => Mec013LocationSchemas.Value;
 
     private static string Enumeration(params string[] values) =>
         $$"""{"type":"string","enum":[{{string.Join(',', values.Select(v => $"\"{v}\""))}}]}""";
