@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using PrecisionCloud.Mec.ApplicationSupport;
+using PrecisionCloud.Mec.Location;
 using PrecisionCloud.Mec.ServiceManagement;
 
 namespace PrecisionCloud.Mec.Platform;
@@ -46,6 +47,28 @@ internal static class MecJsonTypes
     public static JsonTypeInfo<TimingCaps> TimingCaps { get; } = Of<TimingCaps>();
 
     public static JsonTypeInfo<CurrentTime> CurrentTime { get; } = Of<CurrentTime>();
+
+    public static JsonTypeInfo<InlineUserList> InlineUserList { get; } = Of<InlineUserList>();
+
+    public static JsonTypeInfo<InlineZoneList> InlineZoneList { get; } = Of<InlineZoneList>();
+
+    public static JsonTypeInfo<InlineZoneInfo> InlineZoneInfo { get; } = Of<InlineZoneInfo>();
+
+    public static JsonTypeInfo<InlineAccessPointList> InlineAccessPointList { get; } = Of<InlineAccessPointList>();
+
+    public static JsonTypeInfo<InlineAccessPointInfo> InlineAccessPointInfo { get; } = Of<InlineAccessPointInfo>();
+
+    public static JsonTypeInfo<InlineNotificationSubscriptionList> InlineSubscriptionList { get; } = Of<InlineNotificationSubscriptionList>();
+
+    public static JsonTypeInfo<InlineZoneLocationEventSubscription> InlineZoneSubscription { get; } = Of<InlineZoneLocationEventSubscription>();
+
+    public static JsonTypeInfo<InlineUserLocationEventSubscription> InlineUserSubscription { get; } = Of<InlineUserLocationEventSubscription>();
+
+    public static JsonTypeInfo<InlineZoneLocationEventNotification> InlineZoneLocationEventNotification { get; } = Of<InlineZoneLocationEventNotification>();
+
+    public static JsonTypeInfo<InlineUserLocationEventNotification> InlineUserLocationEventNotification { get; } = Of<InlineUserLocationEventNotification>();
+
+    public static JsonTypeInfo<InlineTestNotification> InlineTestNotification { get; } = Of<InlineTestNotification>();
 
     private static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)MecJson.Options.GetTypeInfo(typeof(T));
 }

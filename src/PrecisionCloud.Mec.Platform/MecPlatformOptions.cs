@@ -14,6 +14,9 @@ public sealed class MecPlatformOptions
     /// <summary>The scope an access token needs for MEC 011 service management.</summary>
     public const string ServiceManagementScope = "mec_service_mgmt";
 
+    /// <summary>The scope an access token needs for MEC 013 location.</summary>
+    public const string LocationScope = "mec_location";
+
     /// <summary>The scope an access token needs for the provisioning (administration) API.</summary>
     public const string AdministrationScope = "mec_platform_mgmt";
 

@@ -17,6 +17,7 @@ namespace PrecisionCloud.Mec.Platform;
 [JsonSerializable(typeof(StoredTerminationSubscription))]
 [JsonSerializable(typeof(StoredTrafficRule))]
 [JsonSerializable(typeof(StoredDnsRule))]
+[JsonSerializable(typeof(Location.StoredLocationSubscription))]
 [JsonSerializable(typeof(AppProvisioning))]
 [JsonSerializable(typeof(AppInstanceStatus))]
 [JsonSerializable(typeof(IReadOnlyList<AppInstanceStatus>))]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PrecisionCloud.Mec.Platform.Location;
 using PrecisionCloud.Mec.Platform.Notifications;
 using PrecisionCloud.Mec.Platform.Registry;
 
@@ -17,6 +18,7 @@ namespace PrecisionCloud.Mec.Platform;
 internal sealed partial class MecPlatformService(
     IServiceProvider services,
     MecRegistry registry,
+    LocationSubscriptions locations,
     NotificationDispatcher dispatcher,
     MecPlatformReadiness readiness,
     IHostApplicationLifetime lifetime,
@@ -61,6 +63,7 @@ internal sealed partial class MecPlatformService(
     private async Task LoadAsync(Uri root, CancellationToken cancellationToken)
     {
         await registry.LoadAsync(root, cancellationToken).ConfigureAwait(false);
+        await locations.LoadAsync(cancellationToken).ConfigureAwait(false);
         await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
         readiness.Ready();
         Log.Serving(logger, registry.Links.Root);
@@ -97,6 +100,7 @@ internal sealed partial class MecPlatformService(
             {
                 await registry.SuspendSilentServicesAsync(stoppingToken).ConfigureAwait(false);
                 await registry.FinishOverdueTerminationsAsync(stoppingToken).ConfigureAwait(false);
+                await locations.RemoveExpiredAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

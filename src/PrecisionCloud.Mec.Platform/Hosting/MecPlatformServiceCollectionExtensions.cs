@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrecisionCloud.Mec.Platform.DataPlane;
 using PrecisionCloud.Mec.Platform.DomainNames;
+using PrecisionCloud.Mec.Platform.Location;
 using PrecisionCloud.Mec.Platform.Notifications;
 using PrecisionCloud.Mec.Platform.Registry;
 using PrecisionCloud.Mec.Platform.Storage;
@@ -15,8 +16,9 @@ public static class MecPlatformServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the MEC platform: its state (in the SQLite store unless an <see cref="IMecPlatformStore"/> is registered),
-    /// the notification outbox and its delivery, the liveness and termination clock, and the options from section
-    /// <c>PrecisionCloud:Mec</c>. Traffic and DNS rules go to the registered <see cref="ITrafficRuleEnforcer"/> and
+    /// the notification outbox and its delivery, the liveness and termination clock, MEC 013 location over the radio
+    /// map of <c>PrecisionCloud:Mec:Location</c> (fed through <see cref="MecLocationTracker"/>), and the options from
+    /// section <c>PrecisionCloud:Mec</c>. Traffic and DNS rules go to the registered <see cref="ITrafficRuleEnforcer"/> and
     /// <see cref="IDnsRuleEnforcer"/>; without them the platform reports every ACTIVE rule as not honoured. Map the
     /// APIs with <see cref="MecPlatformEndpointRouteBuilderExtensions.MapMecPlatform"/>.
     /// </summary>
@@ -49,6 +51,10 @@ public static class MecPlatformServiceCollectionExtensions
         services.TryAddSingleton<NotificationDispatcher>();
         services.TryAddSingleton<INotificationQueue>(provider => provider.GetRequiredService<NotificationDispatcher>());
         services.TryAddSingleton<MecRegistry>();
+        services.AddOptions<LocationOptions>().Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(LocationOptions.SectionName).Bind(o));
+        services.TryAddSingleton<MecLocationTracker>();
+        services.TryAddSingleton<LocationSubscriptions>();
+        services.AddHostedService<LocationSimulator>();
         services.TryAddSingleton<MecPlatformReadiness>();
         services.AddHostedService<MecPlatformService>();
         return services;

@@ -6,6 +6,7 @@ internal sealed class MecLinks
     public const string ServiceManagementBase = "/mec_service_mgmt/v1";
     public const string ApplicationSupportBase = "/mec_app_support/v2";
     public const string AdministrationBase = "/mec_platform_mgmt/v1";
+    public const string LocationBase = "/location/v3";
 
     private readonly string _root;
 
@@ -37,6 +38,8 @@ internal sealed class MecLinks
     public string DnsRule(string app, string rule) => $"{_root}{ApplicationSupportBase}/applications/{E(app)}/dns_rules/{E(rule)}";
 
     public string AppInstance(string app) => $"{_root}{AdministrationBase}/app_instances/{E(app)}";
+
+    public string Location(string resource) => $"{_root}{LocationBase}/{resource}";
 
     public string Transports => $"{_root}{ServiceManagementBase}/transports";
 

@@ -20,4 +20,10 @@ public enum MecRecordKind
 
     /// <summary>A DNS rule of an application instance.</summary>
     DnsRule = 6,
+
+    /// <summary>A MEC 013 zone location event subscription.</summary>
+    ZoneLocationSubscription = 7,
+
+    /// <summary>A MEC 013 user location event subscription.</summary>
+    UserLocationSubscription = 8,
 }

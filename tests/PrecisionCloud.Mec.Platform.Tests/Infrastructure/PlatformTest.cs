@@ -16,7 +16,7 @@ public abstract class PlatformTest : IAsyncLifetime, IDisposable
     public virtual async Task InitializeAsync()
     {
         _callbacks = await CallbackReceiver.StartAsync();
-        _platform = await PlatformHost.StartAsync(Directory.Path, Configure);
+        _platform = await PlatformHost.StartAsync(Directory.Path, Configure, services: ConfigureServices);
     }
 
     public virtual async Task DisposeAsync()
@@ -44,10 +44,14 @@ public abstract class PlatformTest : IAsyncLifetime, IDisposable
         var port = Platform.Root.Port;
         await Platform.DisposeAsync();
         _platform = null;
-        _platform = await PlatformHost.StartAsync(Directory.Path, configure ?? Configure, port: port);
+        _platform = await PlatformHost.StartAsync(Directory.Path, configure ?? Configure, port: port, services: ConfigureServices);
     }
 
     internal virtual void Configure(MecPlatformOptions options)
+    {
+    }
+
+    internal virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
     }
 }

@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PrecisionCloud.Mec.Location;
+using PrecisionCloud.Mec.Platform.Http;
+using PrecisionCloud.Mec.Platform.Registry;
+
+namespace PrecisionCloud.Mec.Platform.Location;
+
+/// <summary>ETSI GS MEC 013 location (<c>location/v3</c>): user, zone and access point queries, zone and user location event subscriptions.</summary>
+internal static class LocationEndpoints
+{
+    private const string Base = MecLinks.LocationBase;
+    private const string Scope = MecPlatformOptions.LocationScope;
+
+    public static void Map(MecRoutes routes)
+    {
+        routes.Resource(Base + "/queries/users", Scope, (HttpMethods.Get, UsersAsync));
+        routes.Resource(Base + "/queries/zones", Scope, (HttpMethods.Get, ZonesAsync));
+        routes.Resource(Base + "/queries/zones/{zoneId}", Scope, (HttpMethods.Get, ZoneAsync));
+        routes.Resource(Base + "/queries/zones/{zoneId}/accessPoints", Scope, (HttpMethods.Get, AccessPointsAsync));
+        routes.Resource(Base + "/queries/zones/{zoneId}/accessPoints/{accessPointId}", Scope, (HttpMethods.Get, AccessPointAsync));
+        routes.Resource(Base + "/subscriptions/zones", Scope, (HttpMethods.Get, ZoneSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: true, replace: null)));
+        routes.Resource(Base + "/subscriptions/zones/{subscriptionId}", Scope,
+            (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: true, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
+        routes.Resource(Base + "/subscriptions/users", Scope, (HttpMethods.Get, UserSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: false, replace: null)));
+        routes.Resource(Base + "/subscriptions/users/{subscriptionId}", Scope,
+            (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: false, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
+    }
+
+    private static LocationSubscriptions Subscriptions(HttpContext context) => context.RequestServices.GetRequiredService<LocationSubscriptions>();
+
+    private static Task UsersAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        var zones = List(context.Request.Query["zoneId"]);
+        var accessPoints = List(context.Request.Query["accessPointId"]);
+        var addresses = List(context.Request.Query["address"])?.Select(MecLocationTracker.Normalize).ToHashSet(StringComparer.Ordinal);
+        var users = tracker.Users
+            .Where(u => (zones is null || zones.Contains(u.ZoneId)) && (accessPoints is null || accessPoints.Contains(u.AccessPointId)) && (addresses is null || addresses.Contains(u.Address)))
+            .OrderBy(u => u.Address, StringComparer.Ordinal)
+            .Select(u => User(registry, tracker, u))
+            .ToList();
+        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineUserList(new UserList(registry.Links.Location("queries/users" + context.Request.QueryString), users)), MecJsonTypes.InlineUserList);
+    }
+
+    private static Task ZonesAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        var wanted = List(context.Request.Query["zoneId"]);
+        var zones = tracker.Map.Zones.Where(z => wanted is null || wanted.Contains(z.ZoneId)).Select(z => Zone(registry, tracker, z)).ToList();
+        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineZoneList(new ZoneList(registry.Links.Location("queries/zones"), zones)), MecJsonTypes.InlineZoneList);
+    }
+
+    private static Task ZoneAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        return FindZone(tracker, Route(context, "zoneId")) is { } zone
+            ? MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineZoneInfo(Zone(registry, tracker, zone)), MecJsonTypes.InlineZoneInfo)
+            : MecHttp.ProblemAsync(context, MecError.NotFound($"zone {Route(context, "zoneId")}"));
+    }
+
+    private static Task AccessPointsAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        if (FindZone(tracker, Route(context, "zoneId")) is not { } zone)
+        {
+            return MecHttp.ProblemAsync(context, MecError.NotFound($"zone {Route(context, "zoneId")}"));
+        }
+
+        var wanted = List(context.Request.Query["accessPointId"]);
+        var points = zone.AccessPoints.Where(a => wanted is null || wanted.Contains(a.AccessPointId)).Select(a => AccessPoint(registry, tracker, zone, a)).ToList();
+        var list = new AccessPointList(zone.ZoneId, registry.Links.Location($"queries/zones/{Uri.EscapeDataString(zone.ZoneId)}/accessPoints"), points);
+        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineAccessPointList(list), MecJsonTypes.InlineAccessPointList);
+    }
+
+    private static Task AccessPointAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        var zone = FindZone(tracker, Route(context, "zoneId"));
+        var point = zone?.AccessPoints.FirstOrDefault(a => a.AccessPointId == Route(context, "accessPointId"));
+        return zone is not null && point is not null
+            ? MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineAccessPointInfo(AccessPoint(registry, tracker, zone, point)), MecJsonTypes.InlineAccessPointInfo)
+            : MecHttp.ProblemAsync(context, MecError.NotFound($"access point {Route(context, "accessPointId")} of zone {Route(context, "zoneId")}"));
+    }
+
+    private static Task ZoneSubscriptionsAsync(HttpContext context, MecRegistry registry) => SubscriptionListAsync(context, registry, zone: true);
+
+    private static Task UserSubscriptionsAsync(HttpContext context, MecRegistry registry) => SubscriptionListAsync(context, registry, zone: false);
+
+    private static Task SubscriptionListAsync(HttpContext context, MecRegistry registry, bool zone)
+    {
+        var type = context.Request.Query["subscription_type"].ToString();
+        if (type.Length > 0 && type != "event")
+        {
+            return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}': this platform offers event subscriptions only"));
+        }
+
+        var caller = MecCaller.Of(context).AppInstanceId;
+        var zoneFilter = context.Request.Query["zoneId"].ToString();
+        var addressFilter = context.Request.Query["address"].ToString();
+        var links = Subscriptions(context).All
+            .Where(s => LocationSubscriptions.Visible(s, caller) && (zone ? s.Zone is { } z && (zoneFilter.Length == 0 || z.ZoneId == zoneFilter) : s.User is { } u && (addressFilter.Length == 0 || MecLocationTracker.Normalize(u.Address) == MecLocationTracker.Normalize(addressFilter))))
+            .Select(s => new SubscriptionLink(s.Self, zone ? ZoneLocationEventSubscription.Type : UserLocationEventSubscription.Type))
+            .ToList();
+        var list = new NotificationSubscriptionList(new LinkType(registry.Links.Location(zone ? "subscriptions/zones" : "subscriptions/users")), links);
+        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineNotificationSubscriptionList(list), MecJsonTypes.InlineSubscriptionList);
+    }
+
+    private static async Task SubscribeAsync(HttpContext context, bool zone, string? replace)
+    {
+        var registry = context.RequestServices.GetRequiredService<MecRegistry>();
+        StoredLocationSubscription? subscription = null;
+        MecError? error = null;
+        var id = replace ?? Guid.NewGuid().ToString();
+        var owner = MecCaller.Of(context).AppInstanceId;
+        if (zone)
+        {
+            var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineZoneSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+            error = body.Error ?? (body.Value!.ZoneLocationEventSubscription is not { } request ? MecError.BadRequest("zoneLocationEventSubscription", "required (zone status subscriptions are not offered)")
+                : request.SubscriptionType != ZoneLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneLocationEventSubscription.Type}")
+                : FindZone(Subscriptions(context).Tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
+                : null);
+            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Zone = body.Value!.ZoneLocationEventSubscription } : null;
+        }
+        else
+        {
+            var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineUserSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+            error = body.Error ?? (body.Value!.UserLocationEventSubscription is not { } request ? MecError.BadRequest("userLocationEventSubscription", "required (periodic subscriptions are not offered)")
+                : request.SubscriptionType != UserLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {UserLocationEventSubscription.Type}")
+                : null);
+            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, User = body.Value!.UserLocationEventSubscription } : null;
+        }
+
+        if (error is null && replace is not null && Subscriptions(context).Find(replace, owner) is not { } existing)
+        {
+            error = MecError.NotFound($"subscription {replace}");
+        }
+        else if (error is null && replace is not null && (Subscriptions(context).Find(replace, owner)!.Zone is not null) != zone)
+        {
+            error = MecError.BadRequest("subscriptionType", "a subscription keeps its type");
+        }
+
+        if (error is not null)
+        {
+            await MecHttp.ProblemAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        var self = new Uri(registry.Links.Location((zone ? "subscriptions/zones/" : "subscriptions/users/") + Uri.EscapeDataString(id)));
+        var outcome = await Subscriptions(context).PutAsync(subscription!, replace is not null, self, context.RequestAborted).ConfigureAwait(false);
+        if (outcome.Error is { } refused)
+        {
+            await MecHttp.ProblemAsync(context, refused).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, outcome.Value!, replace is null ? StatusCodes.Status201Created : StatusCodes.Status200OK).ConfigureAwait(false);
+    }
+
+    private static Task SubscriptionAsync(HttpContext context, MecRegistry registry)
+    {
+        var kind = context.Request.Path.Value!.Contains("/subscriptions/zones/", StringComparison.Ordinal);
+        return Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && (subscription.Zone is not null) == kind
+            ? WriteAsync(context, subscription, StatusCodes.Status200OK)
+            : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"));
+    }
+
+    private static async Task UnsubscribeAsync(HttpContext context, MecRegistry registry)
+    {
+        var removed = await Subscriptions(context).DeleteAsync(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId, context.RequestAborted).ConfigureAwait(false);
+        await (removed ? MecHttp.NoContent(context) : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"))).ConfigureAwait(false);
+    }
+
+    private static Task WriteAsync(HttpContext context, StoredLocationSubscription subscription, int status)
+    {
+        var location = status == StatusCodes.Status201Created ? subscription.Self : null;
+        return subscription.Zone is { } zone
+            ? MecHttp.WriteAsync(context, status, new InlineZoneLocationEventSubscription(zone), MecJsonTypes.InlineZoneSubscription, location: location)
+            : MecHttp.WriteAsync(context, status, new InlineUserLocationEventSubscription(subscription.User), MecJsonTypes.InlineUserSubscription, location: location);
+    }
+
+    private static UserInfo User(MecRegistry registry, MecLocationTracker tracker, UserLocation user) => new()
+    {
+        Address = user.Address,
+        AccessPointId = user.AccessPointId,
+        ZoneId = user.ZoneId,
+        ResourceUrl = registry.Links.Location("queries/users?address=" + Uri.EscapeDataString(user.Address)),
+        Timestamp = TimeStamp.From(user.Since),
+        LocationInfo = FindZone(tracker, user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is { Latitude: { } latitude, Longitude: { } longitude }
+            ? new LocationInfo { Latitude = [latitude], Longitude = [longitude], Shape = 2 }
+            : null,
+    };
+
+    private static ZoneInfo Zone(MecRegistry registry, MecLocationTracker tracker, ZoneOptions zone) => new()
+    {
+        ZoneId = zone.ZoneId,
+        NumberOfAccessPoints = zone.AccessPoints.Count,
+        NumberOfUnserviceableAccessPoints = zone.AccessPoints.Count(a => a.OperationStatus == OperationStatus.Unserviceable),
+        NumberOfUsers = tracker.Users.Count(u => u.ZoneId == zone.ZoneId),
+        ResourceUrl = registry.Links.Location("queries/zones/" + Uri.EscapeDataString(zone.ZoneId)),
+    };
+
+    private static AccessPointInfo AccessPoint(MecRegistry registry, MecLocationTracker tracker, ZoneOptions zone, AccessPointOptions point) => new()
+    {
+        AccessPointId = point.AccessPointId,
+        ConnectionType = point.ConnectionType,
+        OperationStatus = point.OperationStatus,
+        NumberOfUsers = tracker.Users.Count(u => u.ZoneId == zone.ZoneId && u.AccessPointId == point.AccessPointId),
+        ResourceUrl = registry.Links.Location($"queries/zones/{Uri.EscapeDataString(zone.ZoneId)}/accessPoints/{Uri.EscapeDataString(point.AccessPointId)}"),
+        LocationInfo = point is { Latitude: { } latitude, Longitude: { } longitude } ? new LocationInfo { Latitude = [latitude], Longitude = [longitude], Shape = 2 } : null,
+        Timezone = point.Timezone,
+    };
+
+    private static ZoneOptions? FindZone(MecLocationTracker tracker, string zoneId) => tracker.Map.Zones.FirstOrDefault(z => z.ZoneId == zoneId);
+
+    private static HashSet<string>? List(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0 ? null : [.. values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+}

@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrecisionCloud.Mec.Location;
+using PrecisionCloud.Mec.Platform.Notifications;
+using PrecisionCloud.Mec.Platform.Registry;
+using PrecisionCloud.Mec.Platform.Storage;
+
+namespace PrecisionCloud.Mec.Platform.Location;
+
+/// <summary>
+/// MEC 013 zone and user location event subscriptions: stored like the platform's other state, told of users moving
+/// between zones by the tracker, and notifying through the outbox. Subscriptions past their expiry deadline end.
+/// </summary>
+internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposable
+{
+    private readonly ConcurrentDictionary<string, StoredLocationSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Channel<(string Address, UserLocation? From, UserLocation? To)> _moves = Channel.CreateUnbounded<(string, UserLocation?, UserLocation?)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly IMecPlatformStore _store;
+    private readonly INotificationQueue _notifications;
+    private readonly MecPlatformOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LocationSubscriptions> _logger;
+
+    public LocationSubscriptions(IMecPlatformStore store, INotificationQueue notifications, MecLocationTracker tracker, IOptions<MecPlatformOptions> options, TimeProvider time, ILogger<LocationSubscriptions> logger)
+    {
+        _store = store;
+        _notifications = notifications;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        Tracker = tracker;
+        tracker.Listen(this);
+    }
+
+    public MecLocationTracker Tracker { get; }
+
+    public IEnumerable<StoredLocationSubscription> All => _subscriptions.Values;
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in await _store.LoadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (record.Kind is MecRecordKind.ZoneLocationSubscription or MecRecordKind.UserLocationSubscription)
+            {
+                var subscription = JsonSerializer.Deserialize(record.Body, PlatformJsonContext.Default.StoredLocationSubscription)!;
+                _subscriptions[subscription.SubscriptionId] = subscription;
+            }
+        }
+
+        _ = Task.Run(() => DeliverMovesAsync(CancellationToken.None), CancellationToken.None);
+    }
+
+    public void Moved(string address, UserLocation? from, UserLocation? to) => _moves.Writer.TryWrite((address, from, to));
+
+    public StoredLocationSubscription? Find(string subscriptionId, string? caller) =>
+        _subscriptions.TryGetValue(subscriptionId, out var subscription) && Visible(subscription, caller) ? subscription : null;
+
+    public static bool Visible(StoredLocationSubscription subscription, string? caller) => caller is null || subscription.Owner is null || subscription.Owner == caller;
+
+    /// <summary>Creates or replaces a subscription; answers an error for what the platform cannot deliver.</summary>
+    public async Task<Outcome<StoredLocationSubscription>> PutAsync(StoredLocationSubscription subscription, bool replace, Uri self, CancellationToken cancellationToken)
+    {
+        if ((subscription.Zone?.WebsockNotifConfig ?? subscription.User?.WebsockNotifConfig) is not null)
+        {
+            return new MecError(422, "Unprocessable Content", "websockNotifConfig: this platform delivers location notifications to a callbackReference; WebSocket delivery is not offered");
+        }
+
+        if (subscription.Callback is not { } callback || !Uri.TryCreate(callback, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return MecError.BadRequest("callbackReference", "required: an absolute http or https URI");
+        }
+
+        if (subscription.ExpiryDeadline is { } deadline && DateTimeOffset.FromUnixTimeSeconds(deadline.Seconds) <= _time.GetUtcNow())
+        {
+            return MecError.BadRequest("expiryDeadline", "is in the past");
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (replace && !_subscriptions.ContainsKey(subscription.SubscriptionId))
+            {
+                return MecError.NotFound($"subscription {subscription.SubscriptionId}");
+            }
+
+            var links = new SelfLinks(new LinkType(self.ToString()));
+            var stored = subscription with { Zone = subscription.Zone is { } z ? z with { Links = links } : null, User = subscription.User is { } u ? u with { Links = links } : null };
+            List<OutgoingNotification> notifications = [];
+            if (!replace && (stored.Zone?.RequestTestNotification ?? stored.User?.RequestTestNotification) == true)
+            {
+                notifications.Add(Notification(stored, new InlineTestNotification(new TestNotification { Links = new NotificationLinks(links.Self) }), MecJsonTypes.InlineTestNotification));
+            }
+
+            var kind = stored.Zone is not null ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
+            var pending = await _store.CommitAsync(
+                [MecStoreChange.Put(kind, stored.SubscriptionId, JsonSerializer.Serialize(stored, PlatformJsonContext.Default.StoredLocationSubscription))],
+                notifications,
+                CancellationToken.None).ConfigureAwait(false);
+            _subscriptions[stored.SubscriptionId] = stored;
+            _notifications.Enqueue(pending);
+            return stored;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string subscriptionId, string? caller, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Find(subscriptionId, caller) is not { } subscription)
+            {
+                return false;
+            }
+
+            await RemoveAsync(subscription).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Ends the subscriptions whose expiry deadline passed.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var expired = _subscriptions.Values.Where(s => s.ExpiryDeadline is { } deadline && deadline.Seconds <= now).ToList();
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var subscription in expired)
+            {
+                await RemoveAsync(subscription).ConfigureAwait(false);
+                Log.Expired(_logger, subscription.SubscriptionId);
+            }
+
+            return expired.Count;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private async Task RemoveAsync(StoredLocationSubscription subscription)
+    {
+        var kind = subscription.Zone is not null ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
+        await _store.CommitAsync([MecStoreChange.Remove(kind, subscription.SubscriptionId)], [], CancellationToken.None).ConfigureAwait(false);
+        _subscriptions.TryRemove(subscription.SubscriptionId, out _);
+        _notifications.Forget(subscription.SubscriptionId);
+        await _store.DiscardAsync(subscription.SubscriptionId, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns moves between zones into notifications, one commit per move, in the order the moves happened.</summary>
+    private async Task DeliverMovesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (address, from, to) in _moves.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (from?.ZoneId == to?.ZoneId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var notifications = Notifications(address, from, to);
+                if (notifications.Count == 0)
+                {
+                    continue;
+                }
+
+                await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    _notifications.Enqueue(await _store.CommitAsync([], notifications, CancellationToken.None).ConfigureAwait(false));
+                }
+                finally
+                {
+                    _writer.Release();
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Log.MoveLost(_logger, address, error);
+            }
+        }
+    }
+
+    private List<OutgoingNotification> Notifications(string address, UserLocation? from, UserLocation? to)
+    {
+        var stamp = TimeStamp.From(_time.GetUtcNow());
+        List<OutgoingNotification> notifications = [];
+        foreach (var subscription in _subscriptions.Values)
+        {
+            var self = new NotificationLinks(new LinkType(subscription.Self));
+            if (subscription.Zone is { } zone && (zone.AddressList is not { Count: > 0 } addresses || addresses.Contains(address, StringComparer.Ordinal)))
+            {
+                foreach (var (where, kind) in new[] { (from, LocationEventType.LeavingArea), (to, LocationEventType.EnteringArea) })
+                {
+                    if (where?.ZoneId == zone.ZoneId && Wants(zone.LocationEventCriteria, kind))
+                    {
+                        var body = new InlineZoneLocationEventNotification(new ZoneLocationEventNotification { Address = address, ZoneId = zone.ZoneId, UserLocationEvent = kind, TimeStamp = stamp, Links = self });
+                        notifications.Add(Notification(subscription, body, MecJsonTypes.InlineZoneLocationEventNotification));
+                    }
+                }
+            }
+
+            if (subscription.User is { } user && MecLocationTracker.Normalize(user.Address) == address)
+            {
+                foreach (var (where, kind) in new[] { (from, LocationEventType.LeavingArea), (to, LocationEventType.EnteringArea) })
+                {
+                    if (where is not null && Wants(user.LocationEventCriteria, kind))
+                    {
+                        var body = new InlineUserLocationEventNotification(new UserLocationEventNotification { Address = address, ZoneId = where.ZoneId, AccessPointId = to?.AccessPointId, UserLocationEvent = kind, TimeStamp = stamp, Links = self });
+                        notifications.Add(Notification(subscription, body, MecJsonTypes.InlineUserLocationEventNotification));
+                    }
+                }
+            }
+        }
+
+        return notifications;
+    }
+
+    private static bool Wants(IReadOnlyList<LocationEventType>? criteria, LocationEventType kind) => criteria is not { Count: > 0 } || criteria.Contains(kind);
+
+    private OutgoingNotification Notification<T>(StoredLocationSubscription subscription, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        new(subscription.SubscriptionId, new Uri(subscription.Callback!, UriKind.Absolute), JsonSerializer.Serialize(body, typeInfo), _time.GetUtcNow() + _options.Notifications.TimeToLive);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Location subscription {SubscriptionId} reached its expiry deadline and ended")]
+        public static partial void Expired(ILogger logger, string subscriptionId);
+
+        [LoggerMessage(2, LogLevel.Error, "The notifications of {Address}'s move could not be committed")]
+        public static partial void MoveLost(ILogger logger, string address, Exception error);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace PrecisionCloud.Mec.Platform.Location;
+
+/// <summary>
+/// Where the site's users are, for MEC 013: a source (the user plane, or the simulator) tells it which gNB a user's
+/// session uses, and the radio map (<see cref="LocationOptions"/>) turns the gNB into an access point and a zone.
+/// Moves between zones are announced to the location subscriptions.
+/// </summary>
+public sealed class MecLocationTracker
+{
+    private readonly ConcurrentDictionary<string, UserLocation> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string AccessPointId, string ZoneId)> _gnbs = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private ILocationEvents? _events;
+
+    /// <summary>Creates the tracker over the site's radio map.</summary>
+    /// <param name="options">The radio map.</param>
+    /// <param name="time">The clock.</param>
+    public MecLocationTracker(IOptions<LocationOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Map = options.Value;
+        _time = time;
+        foreach (var zone in Map.Zones)
+        {
+            foreach (var accessPoint in zone.AccessPoints)
+            {
+                foreach (var gnb in accessPoint.GnbAddresses)
+                {
+                    _gnbs[gnb] = (accessPoint.AccessPointId, zone.ZoneId);
+                }
+            }
+        }
+    }
+
+    /// <summary>The radio map.</summary>
+    public LocationOptions Map { get; }
+
+    /// <summary>Every user the tracker knows where to find.</summary>
+    public IReadOnlyCollection<UserLocation> Users => [.. _users.Values];
+
+    /// <summary>Places a user behind a gNB (its N3 address).</summary>
+    /// <param name="address">The user's address (<c>acr:10.45.0.2</c>; an IP address alone gets the prefix).</param>
+    /// <param name="gnbAddress">The gNB's N3 address.</param>
+    /// <returns>Whether the gNB is on the radio map (a user behind an unknown gNB is not located).</returns>
+    public bool Place(string address, string gnbAddress)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        if (!_gnbs.TryGetValue(gnbAddress, out var where))
+        {
+            Remove(address);
+            return false;
+        }
+
+        PlaceAt(address, where.AccessPointId, where.ZoneId);
+        return true;
+    }
+
+    /// <summary>Places a user at an access point directly (the simulator's way).</summary>
+    /// <param name="address">The user's address.</param>
+    /// <param name="accessPointId">The access point.</param>
+    /// <param name="zoneId">Its zone.</param>
+    public void PlaceAt(string address, string accessPointId, string zoneId)
+    {
+        var key = Normalize(address);
+        var next = new UserLocation(key, accessPointId, zoneId, _time.GetUtcNow());
+        UserLocation? previous = null;
+        _users.AddOrUpdate(key, next, (_, old) =>
+        {
+            previous = old;
+            return old.AccessPointId == accessPointId && old.ZoneId == zoneId ? old : next;
+        });
+        if (previous is null || previous.AccessPointId != accessPointId || previous.ZoneId != zoneId)
+        {
+            _events?.Moved(key, previous, next);
+        }
+    }
+
+    /// <summary>Forgets a user (its session ended).</summary>
+    /// <param name="address">The user's address.</param>
+    public void Remove(string address)
+    {
+        var key = Normalize(address);
+        if (_users.TryRemove(key, out var previous))
+        {
+            _events?.Moved(key, previous, null);
+        }
+    }
+
+    /// <summary>Where a user is, if known.</summary>
+    /// <param name="address">The user's address.</param>
+    /// <returns>The location, or none.</returns>
+    public UserLocation? Find(string address) => _users.GetValueOrDefault(Normalize(address));
+
+    internal void Listen(ILocationEvents events) => _events = events;
+
+    /// <summary>MEC 013 names users by <c>acr:</c> and their address.</summary>
+    internal static string Normalize(string address) => address.StartsWith("acr:", StringComparison.Ordinal) ? address : "acr:" + address;
+}

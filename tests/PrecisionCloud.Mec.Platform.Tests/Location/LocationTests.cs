@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PrecisionCloud.Mec.Location;
+using PrecisionCloud.Mec.Platform.Location;
+using PrecisionCloud.Mec.Platform.Tests.Infrastructure;
+using PrecisionCloud.Tests.Specifications;
+
+namespace PrecisionCloud.Mec.Platform.Tests.Location;
+
+/// <summary>MEC 013 over a radio map of two zones: queries, zone and user subscriptions, expiry, and what is refused.</summary>
+public sealed class LocationTests : PlatformTest
+{
+    private const string Api = "/location/v3";
+
+    private MecLocationTracker Tracker => Platform.Services.GetRequiredService<MecLocationTracker>();
+
+    internal override void ConfigureServices(IServiceCollection services) => services.Configure<LocationOptions>(map =>
+    {
+        var zoneA = new ZoneOptions { ZoneId = "zone-a" };
+        var ap1 = new AccessPointOptions { AccessPointId = "ap-1", ConnectionType = ConnectionType.Lte, Latitude = 43.7f, Longitude = 7.4f, Timezone = "Europe/Paris" };
+        ap1.GnbAddresses.Add("192.168.10.1");
+        zoneA.AccessPoints.Add(ap1);
+        zoneA.AccessPoints.Add(new AccessPointOptions { AccessPointId = "ap-2", OperationStatus = OperationStatus.Unserviceable });
+        var zoneB = new ZoneOptions { ZoneId = "zone-b" };
+        var ap3 = new AccessPointOptions { AccessPointId = "ap-3" };
+        ap3.GnbAddresses.Add("192.168.20.1");
+        zoneB.AccessPoints.Add(ap3);
+        map.Zones.Add(zoneA);
+        map.Zones.Add(zoneB);
+    });
+
+    [Fact]
+    public async Task Queries_answer_users_zones_and_access_points_from_the_gnbs_users_are_behind()
+    {
+        Assert.True(Tracker.Place("10.45.0.2", "192.168.10.1"));
+        Assert.True(Tracker.Place("10.45.0.3", "192.168.20.1"));
+        Assert.False(Tracker.Place("10.45.0.4", "192.0.2.99"));
+
+        var users = await GetAsync($"{Api}/queries/users", "UserList", "userList");
+        Assert.Equal(["acr:10.45.0.2", "acr:10.45.0.3"], users["user"]!.AsArray().Select(u => u!["address"]!.GetValue<string>()));
+        Assert.Equal(43.7f, users["user"]![0]!["locationInfo"]!["latitude"]![0]!.GetValue<float>());
+        var inA = await GetAsync($"{Api}/queries/users?zoneId=zone-a", "UserList", "userList");
+        Assert.Equal("ap-1", Assert.Single(inA["user"]!.AsArray())!["accessPointId"]!.GetValue<string>());
+        Assert.Single((await GetAsync($"{Api}/queries/users?address=acr:10.45.0.3", "UserList", "userList"))["user"]!.AsArray());
+
+        var zones = await GetAsync($"{Api}/queries/zones", "ZoneList", "zoneList");
+        Assert.Equal(2, zones["zone"]!.AsArray().Count);
+        var zoneA = await GetAsync($"{Api}/queries/zones/zone-a", "ZoneInfo", "zoneInfo");
+        Assert.Equal((2, 1, 1), (zoneA["numberOfAccessPoints"]!.GetValue<int>(), zoneA["numberOfUnserviceableAccessPoints"]!.GetValue<int>(), zoneA["numberOfUsers"]!.GetValue<int>()));
+        var points = await GetAsync($"{Api}/queries/zones/zone-a/accessPoints", "AccessPointList", "accessPointList");
+        Assert.Equal(["ap-1", "ap-2"], points["accessPoint"]!.AsArray().Select(a => a!["accessPointId"]!.GetValue<string>()));
+        var ap1 = await GetAsync($"{Api}/queries/zones/zone-a/accessPoints/ap-1", "AccessPointInfo", "accessPointInfo");
+        Assert.Equal(("LTE", 1), (ap1["connectionType"]!.GetValue<string>(), ap1["numberOfUsers"]!.GetValue<int>()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync($"{Api}/queries/zones/zone-z")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync($"{Api}/queries/zones/zone-a/accessPoints/ap-3")).Status);
+    }
+
+    [Fact]
+    public async Task A_zone_subscription_gets_a_test_notification_then_users_entering_and_leaving()
+    {
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        var created = await Platform.PostAsync($"{Api}/subscriptions/zones", $$"""
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "{{Callbacks.Url("zones")}}", "zoneId": "zone-b", "requestTestNotification": true} }
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("ZoneLocationEventSubscription", created.Json!["zoneLocationEventSubscription"]!.ToJsonString()));
+        Assert.Equal(created.Location, created.Json["zoneLocationEventSubscription"]!["_links"]!["self"]!["href"]!.GetValue<string>());
+
+        var test = await Callbacks.NextAsync("zones");
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("TestNotification", test["testNotification"]!.ToJsonString()));
+
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        var entering = (await Callbacks.NextAsync("zones"))["zoneLocationEventNotification"]!;
+        var leaving = (await Callbacks.NextAsync("zones"))["zoneLocationEventNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("ZoneLocationEventNotification", entering.ToJsonString()));
+        Assert.Equal(("ENTERING_AREA_EVENT", "acr:10.45.0.2", "zone-b"), (entering["userLocationEvent"]!.GetValue<string>(), entering["address"]!.GetValue<string>(), entering["zoneId"]!.GetValue<string>()));
+        Assert.Equal("LEAVING_AREA_EVENT", leaving["userLocationEvent"]!.GetValue<string>());
+        Assert.Equal(created.Location, leaving["_links"]!["subscription"]!["href"]!.GetValue<string>());
+
+        var list = await GetAsync($"{Api}/subscriptions/zones", "NotificationSubscriptionList", "notificationSubscriptionList");
+        Assert.Equal(created.Location, Assert.Single(list["subscription"]!.AsArray())!["href"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_user_subscription_follows_one_user_between_zones_and_ends_when_deleted()
+    {
+        Tracker.Place("10.45.0.3", "192.168.20.1");
+        var created = await Platform.PostAsync($"{Api}/subscriptions/users", $$"""
+            {"userLocationEventSubscription": {"subscriptionType": "UserLocationEventSubscription", "callbackReference": "{{Callbacks.Url("user")}}", "address": "acr:10.45.0.3", "locationEventCriteria": ["ENTERING_AREA_EVENT"]} }
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        Tracker.Place("10.45.0.3", "192.168.10.1");
+        var entered = (await Callbacks.NextAsync("user"))["userLocationEventNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserLocationEventNotification", entered.ToJsonString()));
+        Assert.Equal(("ENTERING_AREA_EVENT", "zone-a", "ap-1"), (entered["userLocationEvent"]!.GetValue<string>(), entered["zoneId"]!.GetValue<string>(), entered["accessPointId"]!.GetValue<string>()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Platform.SendAsync(HttpMethod.Delete, new Uri(created.Location!).AbsolutePath)).Status);
+        Tracker.Place("10.45.0.3", "192.168.20.1");
+        await Task.Delay(300);
+        Assert.Empty(Callbacks.Drain("user"));
+    }
+
+    [Fact]
+    public async Task A_subscription_ends_at_its_expiry_deadline_and_survives_a_restart_until_then()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeSeconds();
+        var lasting = await Platform.PostAsync($"{Api}/subscriptions/zones", $$"""
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "{{Callbacks.Url("z")}}", "zoneId": "zone-a"} }
+            """);
+        var expiring = await Platform.PostAsync($"{Api}/subscriptions/zones", $$"""
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "{{Callbacks.Url("z")}}", "zoneId": "zone-a", "expiryDeadline": {"seconds": {{deadline}}, "nanoSeconds": 0} } }
+            """);
+
+        await RestartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Platform.GetAsync(new Uri(expiring.Location!).AbsolutePath)).Status);
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync(new Uri(expiring.Location!).AbsolutePath)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Platform.GetAsync(new Uri(lasting.Location!).AbsolutePath)).Status);
+    }
+
+    [Theory]
+    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-a", "websockNotifConfig": {"requestWebsocketUri": true}}}""", HttpStatusCode.UnprocessableEntity, "websockNotifConfig")]
+    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "callbackReference")]
+    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-z"}}""", HttpStatusCode.BadRequest, "zoneId")]
+    [InlineData("""{"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "zoneLocationEventSubscription")]
+    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a", "expiryDeadline": {"seconds": 1, "nanoSeconds": 0}}}""", HttpStatusCode.BadRequest, "expiryDeadline")]
+    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a", "locationEventCriteria": ["ARRIVING"]}}""", HttpStatusCode.BadRequest, "locationEventCriteria")]
+    public async Task What_cannot_be_served_is_refused_by_name_and_nothing_is_stored(string body, HttpStatusCode status, string field)
+    {
+        var answer = await Platform.PostAsync($"{Api}/subscriptions/zones", body);
+
+        Assert.Equal(status, answer.Status);
+        Assert.Contains(field, answer.Detail, StringComparison.Ordinal);
+        Assert.Null((await GetAsync($"{Api}/subscriptions/zones", "NotificationSubscriptionList", "notificationSubscriptionList"))["subscription"]?.AsArray().FirstOrDefault());
+    }
+
+    private async Task<JsonNode> GetAsync(string path, string schema, string wrapper)
+    {
+        var answer = await Platform.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var inner = answer.Json![wrapper]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems(schema, inner.ToJsonString()));
+        return inner;
+    }
+}
