@@ -250,6 +250,36 @@ public sealed class UserPlane : IDisposable
     }
 
     /// <summary>
+    /// Where every session's UE is attached: its IPv4 address and the gNB its downlink is tunnelled to (for location
+    /// services). A scan of every session under the control lock: callers poll it at human rates, not per packet.
+    /// </summary>
+    /// <returns>One attachment per session.</returns>
+    public IReadOnlyList<SessionAttachment> GetAttachments()
+    {
+        lock (_control)
+        {
+            var attachments = new List<SessionAttachment>(_sessions.Count);
+            foreach (var handle in _sessions.Values)
+            {
+                var session = handle.Current;
+                InetAddress? gnb = null;
+                foreach (var far in session.Fars())
+                {
+                    if (far.Egress == EgressKind.Tunnel)
+                    {
+                        gnb = far.PeerAddress;
+                        break;
+                    }
+                }
+
+                attachments.Add(new SessionAttachment(handle.Seid, session.UeIPv4 is { } ue ? InetAddress.FromIPv4(ue) : null, gnb));
+            }
+
+            return attachments;
+        }
+    }
+
+    /// <summary>
     /// The sessions that tunnel to a remote GTP-U endpoint (a FAR their PDRs use creates that outer header), for
     /// example to report an Error Indication the peer sent about it. A scan of every session: Error Indications are rare.
     /// </summary>

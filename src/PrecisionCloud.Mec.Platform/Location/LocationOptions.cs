@@ -12,6 +12,9 @@ public sealed class LocationOptions
     /// <summary>The zones.</summary>
     public IList<ZoneOptions> Zones { get; } = [];
 
+    /// <summary>How often a polling source (the site's user plane) reports where its users are.</summary>
+    public TimeSpan SourcePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Simulated users that move between access points, for demonstrations without a radio network.</summary>
     public LocationSimulatorOptions Simulator { get; set; } = new();
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Hosting.Mec;
 using PrecisionCloud.Mec.Platform;
+using PrecisionCloud.Mec.Platform.Location;
 using PrecisionCloud.Tests.Http;
 using PrecisionCloud.UserPlane.Pipeline;
 using static PrecisionCloud.UserPlane.Tests.TestPackets;
@@ -40,6 +41,15 @@ public sealed class MecUserPlaneSteeringTests : IAsyncLifetime, IDisposable
             })
             .AddMecPlatform(o => (o.ConformanceMode, o.ApiRoot, o.DatabasePath) = (true, new Uri($"http://127.0.0.1:{port}"), Path.Combine(_data.FullName, "mec.db")));
         builder.Services.AddMecDnsResponder(o => o.Port = 0);
+        builder.Services.Configure<LocationOptions>(map =>
+        {
+            var zone = new ZoneOptions { ZoneId = "campus" };
+            var accessPoint = new AccessPointOptions { AccessPointId = "gnb-1" };
+            accessPoint.GnbAddresses.Add(Gnb.ToString());
+            zone.AccessPoints.Add(accessPoint);
+            map.Zones.Add(zone);
+            map.SourcePollInterval = TimeSpan.FromMilliseconds(100);
+        });
         _site = builder.Build();
         _site.MapMecPlatform();
         await _site.StartAsync();
@@ -103,6 +113,33 @@ public sealed class MecUserPlaneSteeringTests : IAsyncLifetime, IDisposable
         Assert.Contains("\"ruleId\":\"copy\"", body, StringComparison.Ordinal);
         Assert.Contains("does not forward GTP-U encapsulated packets", body, StringComparison.Ordinal);
         Assert.Empty(_site.Services.GetRequiredService<UserPlaneTrafficRules>().Active);
+    }
+
+    [Fact]
+    public async Task The_location_api_finds_the_user_planes_sessions_behind_their_gnb()
+    {
+        _userPlane.Establish(Session(7, 0x300, "10.45.0.9", 0x400));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string body;
+        do
+        {
+            await Task.Delay(100);
+            body = await _http.GetStringAsync(new Uri("/location/v3/queries/users?zoneId=campus", UriKind.Relative));
+        }
+        while (!body.Contains("acr:10.45.0.9", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("\"address\":\"acr:10.45.0.9\",\"accessPointId\":\"gnb-1\",\"zoneId\":\"campus\"", body, StringComparison.Ordinal);
+        _userPlane.Delete(7);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(100);
+            body = await _http.GetStringAsync(new Uri("/location/v3/queries/users", UriKind.Relative));
+        }
+        while (body.Contains("acr:10.45.0.9", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.DoesNotContain("acr:10.45.0.9", body, StringComparison.Ordinal);
     }
 
     private static int Classify(UserPlanePipeline pipeline, string destination, ushort port)
