@@ -64,6 +64,7 @@ internal sealed partial class MecPlatformService(
     {
         await registry.LoadAsync(root, cancellationToken).ConfigureAwait(false);
         await locations.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await registry.OfferLocationServiceAsync(locations.Tracker.Map.Zones.Count > 0, cancellationToken).ConfigureAwait(false);
         await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
         readiness.Ready();
         Log.Serving(logger, registry.Links.Root);

@@ -21,6 +21,54 @@ internal sealed partial class MecRegistry
         Security = new SecurityInfo(new OAuth2Info([OAuth2GrantType.ClientCredentials], Options.TokenEndpoint?.OriginalString)),
     };
 
+    /// <summary>The application instance under which the platform offers its own services (MEC 013 location).</summary>
+    public const string PlatformAppInstanceId = "mec-platform";
+
+    /// <summary>
+    /// Offers (or withdraws) the platform's MEC 013 location service in discovery, as the platform's own application
+    /// instance. It is offered when the site has a radio map to answer from.
+    /// </summary>
+    public Task<Outcome<bool>> OfferLocationServiceAsync(bool offered, CancellationToken cancellationToken) =>
+        WriteAsync(plan =>
+        {
+            if (!offered)
+            {
+                if (_services.TryGetValue("mec-platform-location", out var offeredBefore))
+                {
+                    RemoveService(plan, offeredBefore.Stored);
+                }
+
+                return Done(false);
+            }
+
+            var application = FindApplication(PlatformAppInstanceId) ?? new StoredApplication { AppInstanceId = PlatformAppInstanceId, Phase = AppPhase.Ready, ReadyConfirmed = true };
+            if (FindApplication(PlatformAppInstanceId) is null)
+            {
+                plan.Put(MecRecordKind.Application, PlatformAppInstanceId, application, PlatformJsonContext.Default.StoredApplication, () => _applications[PlatformAppInstanceId] = application);
+            }
+
+            var location = new ServiceInfo
+            {
+                SerInstanceId = "mec-platform-location",
+                SerName = "location",
+                SerCategory = new CategoryRef(Links.Root + "/location/v3", "location", "Location", "v3"),
+                Version = "3.1.1",
+                State = ServiceState.Active,
+                TransportInfo = PlatformTransport with { Endpoint = new EndPointInfo { Uris = [Links.Root + "/location/v3"] } },
+                Serializer = SerializerType.Json,
+            };
+            if (_services.TryGetValue(location.SerInstanceId, out var existing) && Same(existing.Stored.Info, location))
+            {
+                return Done(false);
+            }
+
+            var stored = new StoredService { AppInstanceId = PlatformAppInstanceId, Info = location, Version = (existing?.Stored.Version ?? 0) + 1 };
+            var entry = Entry(stored);
+            plan.Put(MecRecordKind.Service, location.SerInstanceId, stored, PlatformJsonContext.Default.StoredService, () => IndexService(entry));
+            NotifyServiceChange(plan, stored, existing is null ? ServiceChangeType.Added : ServiceChangeType.AttributesChanged, offered: true);
+            return Done(true);
+        }, cancellationToken);
+
     /// <summary>The services an application may discover: those of ready applications, filtered.</summary>
     public IEnumerable<ServiceEntry> Discover(ServiceQuery query)
     {

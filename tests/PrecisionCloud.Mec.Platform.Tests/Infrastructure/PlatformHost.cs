@@ -5,11 +5,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Mec.Platform.DataPlane;
 using PrecisionCloud.Security.Tokens;
-using PrecisionCloud.Tests.Http;
 using PrecisionCloud.Tests.Specifications;
 
 namespace PrecisionCloud.Mec.Platform.Tests.Infrastructure;
@@ -20,15 +21,14 @@ internal sealed class PlatformHost : IAsyncDisposable
     private readonly WebApplication _app;
     private int _tokenRequests;
 
-    private PlatformHost(WebApplication app, Uri root, RecordingRuleEnforcer rules)
+    private PlatformHost(WebApplication app, RecordingRuleEnforcer rules)
     {
         _app = app;
-        Root = root;
         Rules = rules;
-        Client = new HttpClient { BaseAddress = root };
+        Client = new HttpClient();
     }
 
-    public Uri Root { get; }
+    public Uri Root { get; private set; } = null!;
 
     public HttpClient Client { get; }
 
@@ -43,15 +43,14 @@ internal sealed class PlatformHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var chosen = port ?? FreePort.Next();
-        var root = new Uri($"http://127.0.0.1:{chosen}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, chosen));
+
+        // Port 0 lets the system choose (no race with other tests); the platform takes its API root from the address.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port ?? 0));
         rules ??= new RecordingRuleEnforcer();
         builder.Services.AddSingleton<ITrafficRuleEnforcer>(rules);
         builder.Services.AddSingleton<IDnsRuleEnforcer>(rules);
         builder.Services.AddMecPlatform(options =>
         {
-            options.ApiRoot = root;
             options.ConformanceMode = true;
             options.DatabasePath = Path.Combine(directory, "mec-platform.db");
             options.Notifications.InitialRetryDelay = TimeSpan.FromMilliseconds(100);
@@ -72,11 +71,11 @@ internal sealed class PlatformHost : IAsyncDisposable
             builder.Services.AddAuthentication(AccessTokenAuthenticationOptions.DefaultScheme).AddPrecisionCloudAccessTokens(_ => { });
             builder.Services.AddOptions<AccessTokenAuthenticationOptions>(AccessTokenAuthenticationOptions.DefaultScheme)
                 .Configure<TokenSigningKeys>((o, keys) => o.Validator = new AccessTokenValidator(new TokenValidationOptions { Issuer = "https://mep.test", Audience = "https://mep.test/mec" }, keys.KeyOf));
-            builder.Services.Configure<MecPlatformOptions>(o => (o.ConformanceMode, o.TokenEndpoint) = (false, new Uri(root, "/oauth/token")));
+            builder.Services.Configure<MecPlatformOptions>(o => o.ConformanceMode = false);
         }
 
         var app = builder.Build();
-        var host = new PlatformHost(app, root, rules);
+        var host = new PlatformHost(app, rules);
         if (secure)
         {
             app.Use(async (context, next) =>
@@ -95,6 +94,17 @@ internal sealed class PlatformHost : IAsyncDisposable
         try
         {
             await app.StartAsync();
+            host.Root = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            host.Client.BaseAddress = host.Root;
+
+            // Requests wait until the platform has loaded its state; one request makes the start complete.
+            using var ready = await host.Client.GetAsync(new Uri("/mec_service_mgmt/v1/transports", UriKind.Relative));
+            ready.EnsureSuccessStatusCode();
+            if (secure)
+            {
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MecPlatformOptions>>().Value.TokenEndpoint = new Uri(host.Root, "/oauth/token");
+            }
+
         }
         catch
         {

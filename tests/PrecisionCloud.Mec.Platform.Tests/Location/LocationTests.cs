@@ -58,6 +58,17 @@ public sealed class LocationTests : PlatformTest
     }
 
     [Fact]
+    public async Task The_platform_offers_its_location_service_in_discovery()
+    {
+        var found = await Platform.GetAsync("/mec_service_mgmt/v1/services?ser_name=location");
+
+        var service = Assert.Single(found.Json!.AsArray())!;
+        Assert.Empty(MecSpecifications.Mec011ServiceManagement.Problems("ServiceInfo", service.ToJsonString()));
+        Assert.Equal(Platform.Root.ToString().TrimEnd('/') + "/location/v3", service["transportInfo"]!["endpoint"]!["uris"]![0]!.GetValue<string>());
+        Assert.Equal("location", service["serCategory"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_zone_subscription_gets_a_test_notification_then_users_entering_and_leaving()
     {
         Tracker.Place("10.45.0.2", "192.168.10.1");

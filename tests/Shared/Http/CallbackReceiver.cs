@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace PrecisionCloud.Tests.Http;
@@ -20,24 +23,24 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _answers = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
 
-    private CallbackReceiver(WebApplication app, Uri root)
+    private CallbackReceiver(WebApplication app)
     {
         _app = app;
-        Root = root;
     }
 
-    public Uri Root { get; }
+    /// <summary>Where it listens (a port the system chose unless one was given).</summary>
+    public Uri Root { get; private set; } = null!;
 
     public static async Task<CallbackReceiver> StartAsync(int? port = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var chosen = port ?? FreePort.Next();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, chosen));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port ?? 0));
         var app = builder.Build();
-        var receiver = new CallbackReceiver(app, new Uri($"http://127.0.0.1:{chosen}"));
+        var receiver = new CallbackReceiver(app);
         app.MapPost("/{**path}", receiver.ReceiveAsync);
         await app.StartAsync();
+        receiver.Root = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return receiver;
     }
 
