@@ -12,6 +12,7 @@ namespace PrecisionCloud.Samples.MecApp;
 internal sealed partial class EchoApplication(
     MecApplicationSupportClient support,
     MecServiceManagementClient services,
+    MecLocationClient location,
     MecApplicationIdentity identity,
     ILoggerFactory loggers)
 {
@@ -61,8 +62,17 @@ internal sealed partial class EchoApplication(
             Log.Found(_logger, service.SerName, service.Version, service.State);
         }
 
-        var location = await services.DiscoverAsync(new ServiceFilter { Names = ["location"] }, cancellationToken);
-        Log.Location(_logger, location.Count > 0 ? "offered" : "not offered on this platform");
+        var locationOffered = (await services.DiscoverAsync(new ServiceFilter { Names = ["location"] }, cancellationToken)).Count > 0;
+        Log.Location(_logger, locationOffered ? "offered" : "not offered on this platform");
+        if (locationOffered)
+        {
+            foreach (var zone in await location.GetZonesAsync(cancellationToken))
+            {
+                await location.SubscribeToZoneAsync(zone.ZoneId, listener.ZoneLocationCallback, null, cancellationToken);
+                Log.Watching(_logger, zone.ZoneId, zone.NumberOfUsers);
+            }
+        }
+
         await services.SubscribeAsync(listener.ServiceAvailabilityCallback, null, cancellationToken);
 
         foreach (var rule in await support.GetTrafficRulesAsync(cancellationToken))
@@ -80,6 +90,7 @@ internal sealed partial class EchoApplication(
 
         Log.Serving(_logger, identity.AppInstanceId!);
         var heartbeats = HeartbeatAsync(_published, cancellationToken);
+        var zones = WatchZonesAsync(listener, cancellationToken);
         await foreach (var change in listener.ServiceAvailabilityAsync(cancellationToken))
         {
             foreach (var reference in change.ServiceReferences)
@@ -88,7 +99,15 @@ internal sealed partial class EchoApplication(
             }
         }
 
-        await heartbeats;
+        await Task.WhenAll(heartbeats, zones);
+    }
+
+    private async Task WatchZonesAsync(MecNotificationListener listener, CancellationToken cancellationToken)
+    {
+        await foreach (var moved in listener.ZoneLocationEventsAsync(cancellationToken))
+        {
+            Log.Moved(_logger, moved.Address, moved.UserLocationEvent, moved.ZoneId);
+        }
     }
 
     private async Task HeartbeatAsync(ServiceInfo service, CancellationToken cancellationToken)
@@ -141,5 +160,11 @@ internal sealed partial class EchoApplication(
 
         [LoggerMessage(10, LogLevel.Information, "Terminated by the platform ({Action}); exiting")]
         public static partial void Terminated(ILogger logger, OperationAction action);
+
+        [LoggerMessage(11, LogLevel.Information, "Watching zone {ZoneId} ({Users} users now)")]
+        public static partial void Watching(ILogger logger, string zoneId, int users);
+
+        [LoggerMessage(12, LogLevel.Information, "User {Address} {Event} zone {ZoneId}")]
+        public static partial void Moved(ILogger logger, string address, Mec.Location.LocationEventType @event, string zoneId);
     }
 }

@@ -4,7 +4,8 @@ using PrecisionCloud.Mec.Client;
 using PrecisionCloud.Samples.MecApp;
 
 // A MEC application on the PrecisionCloud client SDK: it registers with the platform, confirms ready, publishes a
-// service with heartbeats, finds the other services, follows their changes, turns its traffic rules on, and when
+// service with heartbeats, finds the other services, watches the zones of the location service (when offered),
+// follows the services' changes, turns its traffic rules on, and when
 // the platform terminates it, withdraws its service and confirms termination within the graceful timeout.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddMecClient();

@@ -21,8 +21,8 @@ public sealed class MecClientOptions
     /// <summary>The token endpoint; discovered from the platform's <c>/transports</c> when absent.</summary>
     public Uri? TokenEndpoint { get; set; }
 
-    /// <summary>The scopes to ask for (space separated in the request).</summary>
-    public IList<string> Scopes { get; } = ["mec_app_support", "mec_service_mgmt"];
+    /// <summary>The scopes to ask for; when none, the token carries every scope the client is registered for.</summary>
+    public IList<string> Scopes { get; } = [];
 
     /// <summary>Retries of a request the platform answered 429, 502, 503 or 504, or that failed to connect.</summary>
     public int MaxRetries { get; set; } = 4;

@@ -6,7 +6,10 @@ using PrecisionCloud.Tests;
 
 namespace PrecisionCloud.Samples.Tests;
 
-/// <summary>The MecApp sample against the all-in-one site, both as their own processes: from registration to confirmed termination.</summary>
+/// <summary>
+/// The MecApp sample against the all-in-one site, both as their own processes: from registration through zone events
+/// of simulated users to confirmed termination.
+/// </summary>
 public sealed class MecAppTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -17,7 +20,15 @@ public sealed class MecAppTests : IDisposable
     [Fact]
     public async Task The_app_registers_publishes_activates_its_rule_and_leaves_cleanly_when_terminated()
     {
-        var (site, address) = await SiteProcess.StartAsync("dotnet", [SampleBinaries.AllInOneDll, $"--PrecisionCloud:Mec:DatabasePath={Path.Combine(_data.FullName, "mec.db")}"], SampleBinaries.AllInOneDirectory, StartTimeout);
+        // A radio map of two zones with simulated users moving between them, so the app has zones to watch.
+        var (site, address) = await SiteProcess.StartAsync("dotnet",
+            [
+                SampleBinaries.AllInOneDll, $"--PrecisionCloud:Mec:DatabasePath={Path.Combine(_data.FullName, "mec.db")}",
+                "--PrecisionCloud:Mec:Location:Zones:0:ZoneId=hall", "--PrecisionCloud:Mec:Location:Zones:0:AccessPoints:0:AccessPointId=hall-ap",
+                "--PrecisionCloud:Mec:Location:Zones:1:ZoneId=yard", "--PrecisionCloud:Mec:Location:Zones:1:AccessPoints:0:AccessPointId=yard-ap",
+                "--PrecisionCloud:Mec:Location:Simulator:Enabled=true", "--PrecisionCloud:Mec:Location:Simulator:Users=4", "--PrecisionCloud:Mec:Location:Simulator:MoveInterval=00:00:00.2",
+            ],
+            SampleBinaries.AllInOneDirectory, StartTimeout);
         await using (site)
         {
             using var http = new HttpClient { BaseAddress = address };
@@ -44,6 +55,9 @@ public sealed class MecAppTests : IDisposable
             try
             {
                 await WaitForAsync(output, "Serving as mec-app-1", app);
+                Assert.Contains("The location service is offered", Text(output), StringComparison.Ordinal);
+                Assert.Contains("Watching zone yard", Text(output), StringComparison.Ordinal);
+                await WaitForAsync(output, "User acr:10.255.0.", app);
 
                 using (var services = await http.GetAsync(new Uri("/mec_service_mgmt/v1/services?ser_name=mec-app-echo", UriKind.Relative)))
                 {

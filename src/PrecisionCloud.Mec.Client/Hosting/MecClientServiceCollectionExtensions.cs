@@ -10,7 +10,8 @@ namespace PrecisionCloud.Mec.Client;
 public static class MecClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the typed MEC clients (<see cref="MecApplicationSupportClient"/>, <see cref="MecServiceManagementClient"/>)
+    /// Adds the typed MEC clients (<see cref="MecApplicationSupportClient"/>, <see cref="MecServiceManagementClient"/>,
+    /// <see cref="MecLocationClient"/>)
     /// on <see cref="IHttpClientFactory"/>, each request through a retry handler (429, 503, ... with
     /// <c>Retry-After</c>) and, when a client id is configured, an OAuth 2.0 client credentials handler. Options
     /// from section <c>PrecisionCloud:MecClient</c>, then <paramref name="configure"/>.
@@ -39,6 +40,7 @@ public static class MecClientServiceCollectionExtensions
         services.AddHttpClient(MecTokenSource.HttpClientName).AddHttpMessageHandler<MecRetryHandler>();
         services.AddHttpClient<MecApplicationSupportClient>(Root).AddHttpMessageHandler<MecRetryHandler>().AddHttpMessageHandler<MecAccessTokenHandler>();
         services.AddHttpClient<MecServiceManagementClient>(Root).AddHttpMessageHandler<MecRetryHandler>().AddHttpMessageHandler<MecAccessTokenHandler>();
+        services.AddHttpClient<MecLocationClient>(Root).AddHttpMessageHandler<MecRetryHandler>().AddHttpMessageHandler<MecAccessTokenHandler>();
         return services;
     }
 

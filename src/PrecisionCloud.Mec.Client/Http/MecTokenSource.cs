@@ -57,16 +57,18 @@ internal sealed class MecTokenSource(IHttpClientFactory clients, IOptions<MecCli
         var settings = options.Value;
         var http = clients.CreateClient(HttpClientName);
         _endpoint ??= settings.TokenEndpoint ?? await DiscoverAsync(http, settings, cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        List<KeyValuePair<string, string>> form =
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", settings.ClientId!),
+            new("client_secret", settings.ClientSecret ?? string.Empty),
+        ];
+        if (settings.Scopes.Count > 0)
         {
-            Content = new FormUrlEncodedContent(
-            [
-                new("grant_type", "client_credentials"),
-                new("client_id", settings.ClientId!),
-                new("client_secret", settings.ClientSecret ?? string.Empty),
-                new("scope", string.Join(' ', settings.Scopes)),
-            ]),
-        };
+            form.Add(new("scope", string.Join(' ', settings.Scopes)));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
