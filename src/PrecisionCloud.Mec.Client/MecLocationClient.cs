@@ -1,4 +1,5 @@
 using PrecisionCloud.Mec.Client.Http;
+using PrecisionCloud.Mec.Client.Notifications;
 using PrecisionCloud.Mec.Location;
 
 namespace PrecisionCloud.Mec.Client;
@@ -11,12 +12,35 @@ public sealed class MecLocationClient
 {
     private const string Api = "location/v3/";
     private readonly HttpClient _http;
+    private readonly IServiceProvider _services;
 
     /// <summary>Creates the client over an <see cref="HttpClient"/> whose base address is the platform's API root.</summary>
     /// <param name="http">The HTTP client (from <c>AddMecClient</c>, with tokens and retries).</param>
-    public MecLocationClient(HttpClient http)
+    /// <param name="services">Where the client finds the application's access tokens (for WebSockets).</param>
+    public MecLocationClient(HttpClient http, IServiceProvider services)
     {
         _http = http;
+        _services = services;
+    }
+
+    /// <summary>
+    /// Subscribes to users entering or leaving a zone with notifications over a WebSocket the platform opens, and
+    /// connects to it.
+    /// </summary>
+    /// <param name="zoneId">The zone.</param>
+    /// <param name="events">Which events (both when absent).</param>
+    /// <param name="cancellationToken">Cancels the subscription and the first connection.</param>
+    /// <returns>The subscription (with its <c>websocketUri</c>) and the connected receiver.</returns>
+    public async Task<(Tagged<ZoneLocationEventSubscription> Subscription, MecWebSocketReceiver Receiver)> SubscribeToZoneOverWebSocketAsync(string zoneId, IReadOnlyList<LocationEventType>? events, CancellationToken cancellationToken)
+    {
+        var body = new InlineZoneLocationEventSubscription(new ZoneLocationEventSubscription { ZoneId = zoneId, LocationEventCriteria = events, WebsockNotifConfig = new WebsockNotifConfig(RequestWebsocketUri: true) });
+        var answer = await MecHttp.SendAsync<InlineZoneLocationEventSubscription>(_http, new HttpRequestMessage(HttpMethod.Post, Api + "subscriptions/zones") { Content = MecHttp.Json(body) }, cancellationToken).ConfigureAwait(false);
+        var subscription = answer.Value.ZoneLocationEventSubscription!;
+        var uri = subscription.WebsockNotifConfig?.WebsocketUri ?? throw new MecApiException("The platform opened no WebSocket for the subscription (websockNotifConfig.websocketUri is absent)");
+        var tokens = (MecTokenSource)_services.GetService(typeof(MecTokenSource))!;
+        var receiver = new MecWebSocketReceiver(new Uri(uri), async token => tokens.Enabled ? await tokens.GetAsync(token).ConfigureAwait(false) : null);
+        await receiver.StartAsync(cancellationToken).ConfigureAwait(false);
+        return (new Tagged<ZoneLocationEventSubscription>(subscription, answer.ETag, answer.Location), receiver);
     }
 
     /// <summary>The users the platform locates, filtered by zones, access points or addresses (all when absent).</summary>

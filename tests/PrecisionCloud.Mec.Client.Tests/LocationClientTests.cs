@@ -70,4 +70,25 @@ public sealed class LocationClientTests : PlatformTest
         await location.UnsubscribeAsync(subscription.Location!, CancellationToken.None);
         await location.UnsubscribeAsync(follow.Location!, CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Zone_events_arrive_over_the_websocket_the_platform_opens()
+    {
+        var tracker = Platform.Services.GetRequiredService<MecLocationTracker>();
+        var location = _provider.GetRequiredService<MecLocationClient>();
+
+        var (subscription, receiver) = await location.SubscribeToZoneOverWebSocketAsync("hall", [LocationEventType.EnteringArea], CancellationToken.None);
+        await using (receiver)
+        {
+            Assert.StartsWith("ws://", subscription.Value.WebsockNotifConfig!.WebsocketUri, StringComparison.Ordinal);
+            tracker.Place("10.45.0.5", "192.168.10.1");
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await foreach (var entered in receiver.ZoneLocationEventsAsync(timeout.Token))
+            {
+                Assert.Equal(("hall", "acr:10.45.0.5"), (entered.ZoneId, entered.Address));
+                break;
+            }
+        }
+    }
 }

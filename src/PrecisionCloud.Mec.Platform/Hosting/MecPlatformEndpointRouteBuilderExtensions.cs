@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using PrecisionCloud.Mec.Platform.Administration;
 using PrecisionCloud.Mec.Platform.ApplicationSupport;
@@ -22,6 +23,12 @@ public static class MecPlatformEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapMecPlatform(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints is IApplicationBuilder application)
+        {
+            // The location API's WebSocket notification delivery; added before the endpoints run.
+            application.UseWebSockets();
+        }
+
         var routes = new MecRoutes(endpoints);
         ApplicationSupportEndpoints.Map(routes);
         ServiceManagementEndpoints.Map(routes);

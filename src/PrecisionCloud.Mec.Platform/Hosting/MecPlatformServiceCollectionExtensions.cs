@@ -48,6 +48,7 @@ public static class MecPlatformServiceCollectionExtensions
         services.TryAddSingleton<AbsentDataPlane>();
         services.TryAddSingleton<ITrafficRuleEnforcer>(provider => provider.GetRequiredService<AbsentDataPlane>());
         services.TryAddSingleton<IDnsRuleEnforcer>(provider => provider.GetRequiredService<AbsentDataPlane>());
+        services.TryAddSingleton<WebSocketHub>();
         services.TryAddSingleton<NotificationDispatcher>();
         services.TryAddSingleton<INotificationQueue>(provider => provider.GetRequiredService<NotificationDispatcher>());
         services.TryAddSingleton<MecRegistry>();

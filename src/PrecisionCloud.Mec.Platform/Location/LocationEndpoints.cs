@@ -23,6 +23,7 @@ internal static class LocationEndpoints
         routes.Resource(Base + "/subscriptions/zones", Scope, (HttpMethods.Get, ZoneSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: true, replace: null)));
         routes.Resource(Base + "/subscriptions/zones/{subscriptionId}", Scope,
             (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: true, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
+        routes.Resource(Base + "/websockets/{subscriptionId}", Scope, (HttpMethods.Get, WebSocketAsync));
         routes.Resource(Base + "/subscriptions/users", Scope, (HttpMethods.Get, UserSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: false, replace: null)));
         routes.Resource(Base + "/subscriptions/users/{subscriptionId}", Scope,
             (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: false, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
@@ -170,6 +171,26 @@ internal static class LocationEndpoints
     {
         var removed = await Subscriptions(context).DeleteAsync(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId, context.RequestAborted).ConfigureAwait(false);
         await (removed ? MecHttp.NoContent(context) : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"))).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the WebSocket a subscription asked for (<c>websockNotifConfig.requestWebsocketUri</c>); its notifications arrive on it.</summary>
+    private static async Task WebSocketAsync(HttpContext context, MecRegistry registry)
+    {
+        var id = Route(context, "subscriptionId");
+        if (Subscriptions(context).Find(id, MecCaller.Of(context).AppInstanceId) is not { WebSocketUri: not null })
+        {
+            await MecHttp.ProblemAsync(context, MecError.NotFound($"WebSocket of subscription {id}")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await MecHttp.ProblemAsync(context, MecError.BadRequest("Upgrade", "this resource is a WebSocket: open it with a WebSocket handshake")).ConfigureAwait(false);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        await context.RequestServices.GetRequiredService<Notifications.WebSocketHub>().ServeAsync(id, socket, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Task WriteAsync(HttpContext context, StoredLocationSubscription subscription, int status)

@@ -64,14 +64,10 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     /// <summary>Creates or replaces a subscription; answers an error for what the platform cannot deliver.</summary>
     public async Task<Outcome<StoredLocationSubscription>> PutAsync(StoredLocationSubscription subscription, bool replace, Uri self, CancellationToken cancellationToken)
     {
-        if ((subscription.Zone?.WebsockNotifConfig ?? subscription.User?.WebsockNotifConfig) is not null)
+        var webSocket = (subscription.Zone?.WebsockNotifConfig ?? subscription.User?.WebsockNotifConfig)?.RequestWebsocketUri == true;
+        if (!webSocket && (subscription.Callback is not { } callback || !Uri.TryCreate(callback, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
-            return new MecError(422, "Unprocessable Content", "websockNotifConfig: this platform delivers location notifications to a callbackReference; WebSocket delivery is not offered");
-        }
-
-        if (subscription.Callback is not { } callback || !Uri.TryCreate(callback, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            return MecError.BadRequest("callbackReference", "required: an absolute http or https URI");
+            return MecError.BadRequest("callbackReference", "required: an absolute http or https URI (or websockNotifConfig.requestWebsocketUri true)");
         }
 
         if (subscription.ExpiryDeadline is { } deadline && DateTimeOffset.FromUnixTimeSeconds(deadline.Seconds) <= _time.GetUtcNow())
@@ -88,7 +84,12 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
             }
 
             var links = new SelfLinks(new LinkType(self.ToString()));
-            var stored = subscription with { Zone = subscription.Zone is { } z ? z with { Links = links } : null, User = subscription.User is { } u ? u with { Links = links } : null };
+            var websocket = webSocket ? new WebsockNotifConfig(WebSocketUri(self, subscription.SubscriptionId), true) : null;
+            var stored = subscription with
+            {
+                Zone = subscription.Zone is { } z ? z with { Links = links, WebsockNotifConfig = websocket ?? z.WebsockNotifConfig } : null,
+                User = subscription.User is { } u ? u with { Links = links, WebsockNotifConfig = websocket ?? u.WebsockNotifConfig } : null,
+            };
             List<OutgoingNotification> notifications = [];
             if (!replace && (stored.Zone?.RequestTestNotification ?? stored.User?.RequestTestNotification) == true)
             {
@@ -239,8 +240,17 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
 
     private static bool Wants(IReadOnlyList<LocationEventType>? criteria, LocationEventType kind) => criteria is not { Count: > 0 } || criteria.Contains(kind);
 
+    /// <summary>A notification to the subscription's WebSocket when it asked for one, else to its callback.</summary>
     private OutgoingNotification Notification<T>(StoredLocationSubscription subscription, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        new(subscription.SubscriptionId, new Uri(subscription.Callback!, UriKind.Absolute), JsonSerializer.Serialize(body, typeInfo), _time.GetUtcNow() + _options.Notifications.TimeToLive);
+        new(subscription.SubscriptionId, new Uri(subscription.WebSocketUri ?? subscription.Callback!, UriKind.Absolute), JsonSerializer.Serialize(body, typeInfo), _time.GetUtcNow() + _options.Notifications.TimeToLive);
+
+    /// <summary>The WebSocket URI of a subscription: the location API's <c>websockets/{subscriptionId}</c> with the ws scheme.</summary>
+    private static string WebSocketUri(Uri self, string subscriptionId)
+    {
+        var root = self.GetLeftPart(UriPartial.Authority);
+        var scheme = self.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return $"{scheme}{root[self.Scheme.Length..]}{Http.MecLinks.LocationBase}/websockets/{Uri.EscapeDataString(subscriptionId)}";
+    }
 
     private static partial class Log
     {

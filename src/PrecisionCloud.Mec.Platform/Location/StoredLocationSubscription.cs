@@ -17,5 +17,8 @@ internal sealed record StoredLocationSubscription
 
     public string? Callback => Zone?.CallbackReference ?? User?.CallbackReference;
 
+    /// <summary>The WebSocket the platform opened for the subscription's notifications, when it asked for one.</summary>
+    public string? WebSocketUri => (Zone?.WebsockNotifConfig ?? User?.WebsockNotifConfig)?.WebsocketUri;
+
     public string Self => (Zone?.Links ?? User?.Links)!.Self.Href;
 }

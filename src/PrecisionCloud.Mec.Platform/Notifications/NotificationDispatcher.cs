@@ -22,6 +22,7 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
     private readonly ConcurrentDictionary<string, SubscriberQueue> _queues = new(StringComparer.Ordinal);
     private readonly IMecPlatformStore _store;
     private readonly IHttpClientFactory _clients;
+    private readonly WebSocketHub _webSockets;
     private readonly NotificationDeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationDispatcher> _logger;
@@ -33,10 +34,11 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
     private int _inFlight;
     private int _disposed;
 
-    public NotificationDispatcher(IMecPlatformStore store, IHttpClientFactory clients, IOptions<MecPlatformOptions> options, TimeProvider time, IMeterFactory meters, ILogger<NotificationDispatcher> logger)
+    public NotificationDispatcher(IMecPlatformStore store, IHttpClientFactory clients, WebSocketHub webSockets, IOptions<MecPlatformOptions> options, TimeProvider time, IMeterFactory meters, ILogger<NotificationDispatcher> logger)
     {
         _store = store;
         _clients = clients;
+        _webSockets = webSockets;
         _options = options.Value.Notifications;
         _time = time;
         _logger = logger;
@@ -173,6 +175,19 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
+        if (notification.Callback.Scheme is "ws" or "wss")
+        {
+            try
+            {
+                var failure = await _webSockets.SendAsync(notification.SubscriptionId, notification.Body, timeout.Token).ConfigureAwait(false);
+                return (failure is null, false, null, failure ?? string.Empty);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (false, false, null, $"the WebSocket took more than {_options.RequestTimeout.TotalSeconds} s");
+            }
+        }
+
         try
         {
             var client = _clients.CreateClient(HttpClientName);

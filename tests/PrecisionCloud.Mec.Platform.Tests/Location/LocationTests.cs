@@ -135,8 +135,40 @@ public sealed class LocationTests : PlatformTest
         Assert.Equal(HttpStatusCode.OK, (await Platform.GetAsync(new Uri(lasting.Location!).AbsolutePath)).Status);
     }
 
+    [Fact]
+    public async Task Notifications_go_over_the_websocket_a_subscription_asked_for_and_wait_for_it_to_connect()
+    {
+        var created = await Platform.PostAsync($"{Api}/subscriptions/zones", """
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-b", "requestTestNotification": true, "websockNotifConfig": {"requestWebsocketUri": true}}}
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var subscription = created.Json!["zoneLocationEventSubscription"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("ZoneLocationEventSubscription", subscription.ToJsonString()));
+        var websocketUri = new Uri(subscription["websockNotifConfig"]!["websocketUri"]!.GetValue<string>());
+        Assert.Equal("ws", websocketUri.Scheme);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Platform.GetAsync(websocketUri.AbsolutePath)).Status);
+
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        await Task.Delay(300);
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(websocketUri, CancellationToken.None);
+
+        var messages = new List<JsonNode>();
+        var buffer = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (messages.Count < 2)
+        {
+            var received = await socket.ReceiveAsync(buffer, timeout.Token);
+            messages.Add(JsonNode.Parse(buffer.AsSpan(0, received.Count))!);
+        }
+
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("TestNotification", messages[0]["testNotification"]!.ToJsonString()));
+        var entering = messages[1]["zoneLocationEventNotification"]!;
+        Assert.Equal(("ENTERING_AREA_EVENT", "zone-b"), (entering["userLocationEvent"]!.GetValue<string>(), entering["zoneId"]!.GetValue<string>()));
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+
     [Theory]
-    [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-a", "websockNotifConfig": {"requestWebsocketUri": true}}}""", HttpStatusCode.UnprocessableEntity, "websockNotifConfig")]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "callbackReference")]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-z"}}""", HttpStatusCode.BadRequest, "zoneId")]
     [InlineData("""{"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "zoneLocationEventSubscription")]
