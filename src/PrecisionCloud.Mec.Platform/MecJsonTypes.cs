@@ -70,5 +70,11 @@ internal static class MecJsonTypes
 
     public static JsonTypeInfo<InlineTestNotification> InlineTestNotification { get; } = Of<InlineTestNotification>();
 
+    public static JsonTypeInfo<InlineZoneStatusSubscription> InlineZoneStatusSubscription { get; } = Of<InlineZoneStatusSubscription>();
+
+    public static JsonTypeInfo<InlineZoneStatusNotification> InlineZoneStatusNotification { get; } = Of<InlineZoneStatusNotification>();
+
+    public static JsonTypeInfo<InlineTerminalDistance> InlineTerminalDistance { get; } = Of<InlineTerminalDistance>();
+
     private static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)MecJson.Options.GetTypeInfo(typeof(T));
 }

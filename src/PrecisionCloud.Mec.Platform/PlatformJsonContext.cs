@@ -18,6 +18,7 @@ namespace PrecisionCloud.Mec.Platform;
 [JsonSerializable(typeof(StoredTrafficRule))]
 [JsonSerializable(typeof(StoredDnsRule))]
 [JsonSerializable(typeof(Location.StoredLocationSubscription))]
+[JsonSerializable(typeof(Location.ZoneSubscriptionBody))]
 [JsonSerializable(typeof(AppProvisioning))]
 [JsonSerializable(typeof(AppInstanceStatus))]
 [JsonSerializable(typeof(IReadOnlyList<AppInstanceStatus>))]

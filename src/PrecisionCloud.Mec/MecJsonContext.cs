@@ -48,4 +48,7 @@ namespace PrecisionCloud.Mec;
 [JsonSerializable(typeof(InlineZoneLocationEventNotification))]
 [JsonSerializable(typeof(InlineUserLocationEventNotification))]
 [JsonSerializable(typeof(InlineTestNotification))]
+[JsonSerializable(typeof(InlineZoneStatusSubscription))]
+[JsonSerializable(typeof(InlineZoneStatusNotification))]
+[JsonSerializable(typeof(InlineTerminalDistance))]
 internal sealed partial class MecJsonContext : JsonSerializerContext;

@@ -15,6 +15,7 @@ internal static class LocationEndpoints
 
     public static void Map(MecRoutes routes)
     {
+        routes.Resource(Base + "/queries/distance", Scope, (HttpMethods.Get, DistanceAsync));
         routes.Resource(Base + "/queries/users", Scope, (HttpMethods.Get, UsersAsync));
         routes.Resource(Base + "/queries/zones", Scope, (HttpMethods.Get, ZonesAsync));
         routes.Resource(Base + "/queries/zones/{zoneId}", Scope, (HttpMethods.Get, ZoneAsync));
@@ -43,6 +44,79 @@ internal static class LocationEndpoints
             .Select(u => User(registry, tracker, u))
             .ToList();
         return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineUserList(new UserList(registry.Links.Location("queries/users" + context.Request.QueryString), users)), MecJsonTypes.InlineUserList);
+    }
+
+    /// <summary>
+    /// The distance between two users, or between a user and a location (<c>latitude</c> and <c>longitude</c>, or
+    /// <c>location=lat,long</c>), in meters over the earth's surface; users are where their access points are.
+    /// </summary>
+    private static Task DistanceAsync(HttpContext context, MecRegistry registry)
+    {
+        var tracker = Subscriptions(context).Tracker;
+        var query = context.Request.Query;
+        var addresses = List(query["address"])?.ToList() ?? [];
+        if (addresses.Count is 0 or > 2)
+        {
+            return MecHttp.ProblemAsync(context, MecError.BadRequest("address", "one or two user addresses"));
+        }
+
+        (double Latitude, double Longitude)? other = null;
+        if (addresses.Count == 1)
+        {
+            if (!TryLocation(query, out var location))
+            {
+                return MecHttp.ProblemAsync(context, MecError.BadRequest("location", "with one address, a location (latitude and longitude in degrees) is required"));
+            }
+
+            other = location;
+        }
+
+        List<(double Latitude, double Longitude)> points = [];
+        foreach (var address in addresses)
+        {
+            if (tracker.Find(address) is not { } user)
+            {
+                return MecHttp.ProblemAsync(context, MecError.NotFound($"user {MecLocationTracker.Normalize(address)}"));
+            }
+
+            if (FindZone(tracker, user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is not { Latitude: { } latitude, Longitude: { } longitude })
+            {
+                return MecHttp.ProblemAsync(context, MecError.NotFound($"the geographic location of user {user.Address} (access point {user.AccessPointId} has no coordinates)"));
+            }
+
+            points.Add((latitude, longitude));
+        }
+
+        var meters = Haversine(points[0], other ?? points[1]);
+        var distance = new TerminalDistance((int)Math.Round(meters), Timestamp: TimeStamp.From(TimeProvider.System.GetUtcNow()));
+        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineTerminalDistance(distance), MecJsonTypes.InlineTerminalDistance);
+    }
+
+    private static bool TryLocation(IQueryCollection query, out (double Latitude, double Longitude) location)
+    {
+        var text = query["location"].ToString();
+        var parts = text.Length > 0 ? text.Split(',') : [query["latitude"].ToString(), query["longitude"].ToString()];
+        location = default;
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var latitude)
+            || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var longitude)
+            || latitude is < -90 or > 90 || longitude is < -180 or > 180)
+        {
+            return false;
+        }
+
+        location = (latitude, longitude);
+        return true;
+    }
+
+    /// <summary>The great-circle distance in meters (mean earth radius 6,371,008.8 m).</summary>
+    internal static double Haversine((double Latitude, double Longitude) a, (double Latitude, double Longitude) b)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLatitude = Radians(b.Latitude - a.Latitude);
+        var dLongitude = Radians(b.Longitude - a.Longitude);
+        var h = (Math.Sin(dLatitude / 2) * Math.Sin(dLatitude / 2)) + (Math.Cos(Radians(a.Latitude)) * Math.Cos(Radians(b.Latitude)) * Math.Sin(dLongitude / 2) * Math.Sin(dLongitude / 2));
+        return 2 * 6_371_008.8 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static Task ZonesAsync(HttpContext context, MecRegistry registry)
@@ -92,17 +166,19 @@ internal static class LocationEndpoints
     private static Task SubscriptionListAsync(HttpContext context, MecRegistry registry, bool zone)
     {
         var type = context.Request.Query["subscription_type"].ToString();
-        if (type.Length > 0 && type != "event")
+        if (type.Length > 0 && type != "event" && !(zone && type == "status"))
         {
-            return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}': this platform offers event subscriptions only"));
+            return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}' is not {(zone ? "event or status" : "event")} (periodic user subscriptions are not offered)"));
         }
 
         var caller = MecCaller.Of(context).AppInstanceId;
         var zoneFilter = context.Request.Query["zoneId"].ToString();
         var addressFilter = context.Request.Query["address"].ToString();
         var links = Subscriptions(context).All
-            .Where(s => LocationSubscriptions.Visible(s, caller) && (zone ? s.Zone is { } z && (zoneFilter.Length == 0 || z.ZoneId == zoneFilter) : s.User is { } u && (addressFilter.Length == 0 || MecLocationTracker.Normalize(u.Address) == MecLocationTracker.Normalize(addressFilter))))
-            .Select(s => new SubscriptionLink(s.Self, zone ? ZoneLocationEventSubscription.Type : UserLocationEventSubscription.Type))
+            .Where(s => LocationSubscriptions.Visible(s, caller) && (zone
+                ? s.IsZoneKind && (zoneFilter.Length == 0 || (s.Zone?.ZoneId ?? s.Status!.ZoneId) == zoneFilter) && (type.Length == 0 || (type == "status") == (s.Status is not null))
+                : s.User is { } u && (addressFilter.Length == 0 || MecLocationTracker.Normalize(u.Address) == MecLocationTracker.Normalize(addressFilter))))
+            .Select(s => new SubscriptionLink(s.Self, s.SubscriptionType))
             .ToList();
         var list = new NotificationSubscriptionList(new LinkType(registry.Links.Location(zone ? "subscriptions/zones" : "subscriptions/users")), links);
         return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineNotificationSubscriptionList(list), MecJsonTypes.InlineSubscriptionList);
@@ -117,12 +193,24 @@ internal static class LocationEndpoints
         var owner = MecCaller.Of(context).AppInstanceId;
         if (zone)
         {
-            var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineZoneSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
-            error = body.Error ?? (body.Value!.ZoneLocationEventSubscription is not { } request ? MecError.BadRequest("zoneLocationEventSubscription", "required (zone status subscriptions are not offered)")
-                : request.SubscriptionType != ZoneLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneLocationEventSubscription.Type}")
-                : FindZone(Subscriptions(context).Tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
-                : null);
-            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Zone = body.Value!.ZoneLocationEventSubscription } : null;
+            var body = await MecHttp.ReadAsync(context, PlatformJsonContext.Default.ZoneSubscriptionBody, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+            var tracker = Subscriptions(context).Tracker;
+            error = body.Error ?? body.Value switch
+            {
+                { ZoneLocationEventSubscription: not null, ZoneStatusSubscription: not null } => MecError.BadRequest("zoneLocationEventSubscription, zoneStatusSubscription", "give one of them"),
+                { ZoneLocationEventSubscription: { } request } => request.SubscriptionType != ZoneLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneLocationEventSubscription.Type}")
+                    : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
+                    : null,
+                { ZoneStatusSubscription: { } request } => request.SubscriptionType != ZoneStatusSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneStatusSubscription.Type}")
+                    : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
+                    : request is { UpperNumberOfUsersZoneThreshold: null, LowerNumberOfUsersZoneThreshold: null, UpperNumberOfUsersApThreshold: null, LowerNumberOfUsersApThreshold: null }
+                        ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "give at least one threshold (access point operation status is configured, so its changes are not reported)")
+                    : new[] { request.UpperNumberOfUsersZoneThreshold, request.LowerNumberOfUsersZoneThreshold, request.UpperNumberOfUsersApThreshold, request.LowerNumberOfUsersApThreshold }.Any(t => t < 0)
+                        ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "thresholds shall not be negative")
+                    : null,
+                _ => MecError.BadRequest("zoneLocationEventSubscription", "required (or zoneStatusSubscription)"),
+            };
+            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Zone = body.Value!.ZoneLocationEventSubscription, Status = body.Value.ZoneStatusSubscription } : null;
         }
         else
         {
@@ -137,7 +225,7 @@ internal static class LocationEndpoints
         {
             error = MecError.NotFound($"subscription {replace}");
         }
-        else if (error is null && replace is not null && (Subscriptions(context).Find(replace, owner)!.Zone is not null) != zone)
+        else if (error is null && replace is not null && Subscriptions(context).Find(replace, owner)!.SubscriptionType != subscription!.SubscriptionType)
         {
             error = MecError.BadRequest("subscriptionType", "a subscription keeps its type");
         }
@@ -162,7 +250,7 @@ internal static class LocationEndpoints
     private static Task SubscriptionAsync(HttpContext context, MecRegistry registry)
     {
         var kind = context.Request.Path.Value!.Contains("/subscriptions/zones/", StringComparison.Ordinal);
-        return Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && (subscription.Zone is not null) == kind
+        return Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && subscription.IsZoneKind == kind
             ? WriteAsync(context, subscription, StatusCodes.Status200OK)
             : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"));
     }
@@ -196,9 +284,12 @@ internal static class LocationEndpoints
     private static Task WriteAsync(HttpContext context, StoredLocationSubscription subscription, int status)
     {
         var location = status == StatusCodes.Status201Created ? subscription.Self : null;
-        return subscription.Zone is { } zone
-            ? MecHttp.WriteAsync(context, status, new InlineZoneLocationEventSubscription(zone), MecJsonTypes.InlineZoneSubscription, location: location)
-            : MecHttp.WriteAsync(context, status, new InlineUserLocationEventSubscription(subscription.User), MecJsonTypes.InlineUserSubscription, location: location);
+        return subscription switch
+        {
+            { Zone: { } zone } => MecHttp.WriteAsync(context, status, new InlineZoneLocationEventSubscription(zone), MecJsonTypes.InlineZoneSubscription, location: location),
+            { Status: { } zoneStatus } => MecHttp.WriteAsync(context, status, new InlineZoneStatusSubscription(zoneStatus), MecJsonTypes.InlineZoneStatusSubscription, location: location),
+            _ => MecHttp.WriteAsync(context, status, new InlineUserLocationEventSubscription(subscription.User), MecJsonTypes.InlineUserSubscription, location: location),
+        };
     }
 
     private static UserInfo User(MecRegistry registry, MecLocationTracker tracker, UserLocation user) => new()

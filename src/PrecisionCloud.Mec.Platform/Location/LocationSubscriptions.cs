@@ -17,6 +17,8 @@ namespace PrecisionCloud.Mec.Platform.Location;
 internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposable
 {
     private readonly ConcurrentDictionary<string, StoredLocationSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _zoneUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Zone, string AccessPoint), int> _accessPointUsers = [];
     private readonly Channel<(string Address, UserLocation? From, UserLocation? To)> _moves = Channel.CreateUnbounded<(string, UserLocation?, UserLocation?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly IMecPlatformStore _store;
@@ -64,7 +66,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     /// <summary>Creates or replaces a subscription; answers an error for what the platform cannot deliver.</summary>
     public async Task<Outcome<StoredLocationSubscription>> PutAsync(StoredLocationSubscription subscription, bool replace, Uri self, CancellationToken cancellationToken)
     {
-        var webSocket = (subscription.Zone?.WebsockNotifConfig ?? subscription.User?.WebsockNotifConfig)?.RequestWebsocketUri == true;
+        var webSocket = subscription.WebsockNotifConfig?.RequestWebsocketUri == true;
         if (!webSocket && (subscription.Callback is not { } callback || !Uri.TryCreate(callback, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
             return MecError.BadRequest("callbackReference", "required: an absolute http or https URI (or websockNotifConfig.requestWebsocketUri true)");
@@ -85,18 +87,14 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
 
             var links = new SelfLinks(new LinkType(self.ToString()));
             var websocket = webSocket ? new WebsockNotifConfig(WebSocketUri(self, subscription.SubscriptionId), true) : null;
-            var stored = subscription with
-            {
-                Zone = subscription.Zone is { } z ? z with { Links = links, WebsockNotifConfig = websocket ?? z.WebsockNotifConfig } : null,
-                User = subscription.User is { } u ? u with { Links = links, WebsockNotifConfig = websocket ?? u.WebsockNotifConfig } : null,
-            };
+            var stored = subscription.WithLinks(links, websocket);
             List<OutgoingNotification> notifications = [];
-            if (!replace && (stored.Zone?.RequestTestNotification ?? stored.User?.RequestTestNotification) == true)
+            if (!replace && stored.RequestTestNotification == true)
             {
                 notifications.Add(Notification(stored, new InlineTestNotification(new TestNotification { Links = new NotificationLinks(links.Self) }), MecJsonTypes.InlineTestNotification));
             }
 
-            var kind = stored.Zone is not null ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
+            var kind = stored.IsZoneKind ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
             var pending = await _store.CommitAsync(
                 [MecStoreChange.Put(kind, stored.SubscriptionId, JsonSerializer.Serialize(stored, PlatformJsonContext.Default.StoredLocationSubscription))],
                 notifications,
@@ -161,7 +159,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
 
     private async Task RemoveAsync(StoredLocationSubscription subscription)
     {
-        var kind = subscription.Zone is not null ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
+        var kind = subscription.IsZoneKind ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
         await _store.CommitAsync([MecStoreChange.Remove(kind, subscription.SubscriptionId)], [], CancellationToken.None).ConfigureAwait(false);
         _subscriptions.TryRemove(subscription.SubscriptionId, out _);
         _notifications.Forget(subscription.SubscriptionId);
@@ -173,14 +171,10 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     {
         await foreach (var (address, from, to) in _moves.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (from?.ZoneId == to?.ZoneId)
-            {
-                continue;
-            }
-
             try
             {
-                var notifications = Notifications(address, from, to);
+                var notifications = from?.ZoneId == to?.ZoneId ? [] : Notifications(address, from, to);
+                notifications.AddRange(StatusNotifications(from, to));
                 if (notifications.Count == 0)
                 {
                     continue;
@@ -236,6 +230,79 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         }
 
         return notifications;
+    }
+
+    /// <summary>Counts the move and tells the zone status subscriptions whose thresholds it crossed.</summary>
+    private List<OutgoingNotification> StatusNotifications(UserLocation? from, UserLocation? to)
+    {
+        List<(string Zone, string? AccessPoint, int Before, int After)> changes = [];
+        if (from?.ZoneId != to?.ZoneId)
+        {
+            if (from is not null)
+            {
+                changes.Add((from.ZoneId, null, Count(_zoneUsers, from.ZoneId, -1) + 1, _zoneUsers[from.ZoneId]));
+            }
+
+            if (to is not null)
+            {
+                changes.Add((to.ZoneId, null, Count(_zoneUsers, to.ZoneId, +1) - 1, _zoneUsers[to.ZoneId]));
+            }
+        }
+
+        if ((from?.ZoneId, from?.AccessPointId) != (to?.ZoneId, to?.AccessPointId))
+        {
+            if (from is not null)
+            {
+                var after = Count(_accessPointUsers, (from.ZoneId, from.AccessPointId), -1);
+                changes.Add((from.ZoneId, from.AccessPointId, after + 1, after));
+            }
+
+            if (to is not null)
+            {
+                var after = Count(_accessPointUsers, (to.ZoneId, to.AccessPointId), +1);
+                changes.Add((to.ZoneId, to.AccessPointId, after - 1, after));
+            }
+        }
+
+        var stamp = TimeStamp.From(_time.GetUtcNow());
+        List<OutgoingNotification> notifications = [];
+        foreach (var subscription in _subscriptions.Values)
+        {
+            if (subscription.Status is not { } status)
+            {
+                continue;
+            }
+
+            foreach (var (zone, accessPoint, before, after) in changes.Where(c => c.Zone == status.ZoneId))
+            {
+                var (upper, lower, over, under) = accessPoint is null
+                    ? (status.UpperNumberOfUsersZoneThreshold, status.LowerNumberOfUsersZoneThreshold, 1, 2)
+                    : (status.UpperNumberOfUsersApThreshold, status.LowerNumberOfUsersApThreshold, 3, 4);
+                int? crossed = upper is { } u && before <= u && after > u ? over : lower is { } l && before >= l && after < l ? under : null;
+                if (crossed is { } userNumEvent)
+                {
+                    var body = new InlineZoneStatusNotification(new ZoneStatusNotification
+                    {
+                        ZoneId = zone,
+                        AccessPointId = accessPoint,
+                        UserNumEvent = userNumEvent,
+                        TimeStamp = stamp,
+                        Links = new NotificationLinks(new LinkType(subscription.Self)),
+                    });
+                    notifications.Add(Notification(subscription, body, MecJsonTypes.InlineZoneStatusNotification));
+                }
+            }
+        }
+
+        return notifications;
+    }
+
+    private static int Count<TKey>(Dictionary<TKey, int> counts, TKey key, int change)
+        where TKey : notnull
+    {
+        var count = counts.GetValueOrDefault(key) + change;
+        counts[key] = count;
+        return count;
     }
 
     private static bool Wants(IReadOnlyList<LocationEventType>? criteria, LocationEventType kind) => criteria is not { Count: > 0 } || criteria.Contains(kind);

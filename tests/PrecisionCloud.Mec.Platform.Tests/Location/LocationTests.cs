@@ -23,7 +23,7 @@ public sealed class LocationTests : PlatformTest
         zoneA.AccessPoints.Add(ap1);
         zoneA.AccessPoints.Add(new AccessPointOptions { AccessPointId = "ap-2", OperationStatus = OperationStatus.Unserviceable });
         var zoneB = new ZoneOptions { ZoneId = "zone-b" };
-        var ap3 = new AccessPointOptions { AccessPointId = "ap-3" };
+        var ap3 = new AccessPointOptions { AccessPointId = "ap-3", Latitude = 51.5074f, Longitude = -0.1278f };
         ap3.GnbAddresses.Add("192.168.20.1");
         zoneB.AccessPoints.Add(ap3);
         map.Zones.Add(zoneA);
@@ -55,6 +55,43 @@ public sealed class LocationTests : PlatformTest
 
         Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync($"{Api}/queries/zones/zone-z")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync($"{Api}/queries/zones/zone-a/accessPoints/ap-3")).Status);
+    }
+
+    [Fact]
+    public async Task Distances_are_measured_between_users_or_a_user_and_a_location()
+    {
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        Tracker.Place("10.45.0.3", "192.168.20.1");
+
+        var toParis = await GetAsync($"{Api}/queries/distance?address=acr:10.45.0.3&latitude=48.8566&longitude=2.3522", "TerminalDistance", "terminalDistance");
+        Assert.InRange(toParis["distance"]!.GetValue<int>(), 342_000, 345_000);
+        var between = await GetAsync($"{Api}/queries/distance?address=acr:10.45.0.2,acr:10.45.0.3", "TerminalDistance", "terminalDistance");
+        Assert.InRange(between["distance"]!.GetValue<int>(), 1_000_000, 1_100_000);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Platform.GetAsync($"{Api}/queries/distance?address=acr:10.45.0.3")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync($"{Api}/queries/distance?address=acr:10.45.0.9&location=48.8,2.3")).Status);
+    }
+
+    [Fact]
+    public async Task A_zone_status_subscription_hears_the_users_crossing_its_thresholds()
+    {
+        var created = await Platform.PostAsync($"{Api}/subscriptions/zones", $$"""
+            {"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "callbackReference": "{{Callbacks.Url("status")}}", "zoneId": "zone-b", "upperNumberOfUsersZoneThreshold": 1, "lowerNumberOfUsersAPThreshold": 1} }
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("ZoneStatusSubscription", created.Json!["zoneStatusSubscription"]!.ToJsonString()));
+
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        Tracker.Place("10.45.0.3", "192.168.20.1");
+        var over = (await Callbacks.NextAsync("status"))["zoneStatusNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("ZoneStatusNotification", over.ToJsonString()));
+        Assert.Equal((1, "zone-b"), (over["userNumEvent"]!.GetValue<int>(), over["zoneId"]!.GetValue<string>()));
+
+        Tracker.Remove("10.45.0.2");
+        Tracker.Remove("10.45.0.3");
+        var under = (await Callbacks.NextAsync("status"))["zoneStatusNotification"]!;
+        Assert.Equal((4, "ap-3"), (under["userNumEvent"]!.GetValue<int>(), under["accessPointId"]!.GetValue<string>()));
+        var types = (await GetAsync($"{Api}/subscriptions/zones?subscription_type=status", "NotificationSubscriptionList", "notificationSubscriptionList"))["subscription"]!.AsArray();
+        Assert.Equal("ZoneStatusSubscription", Assert.Single(types)!["subscriptionType"]!.GetValue<string>());
     }
 
     [Fact]
@@ -171,7 +208,9 @@ public sealed class LocationTests : PlatformTest
     [Theory]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "callbackReference")]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-z"}}""", HttpStatusCode.BadRequest, "zoneId")]
-    [InlineData("""{"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "zoneLocationEventSubscription")]
+    [InlineData("""{"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a"}}""", HttpStatusCode.BadRequest, "give at least one threshold")]
+    [InlineData("""{"zoneStatusSubscription": {"subscriptionType": "ZoneStatusSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a", "upperNumberOfUsersZoneThreshold": -1}}""", HttpStatusCode.BadRequest, "shall not be negative")]
+    [InlineData("""{"somethingElse": {}}""", HttpStatusCode.BadRequest, "zoneLocationEventSubscription")]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a", "expiryDeadline": {"seconds": 1, "nanoSeconds": 0}}}""", HttpStatusCode.BadRequest, "expiryDeadline")]
     [InlineData("""{"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1/cb", "zoneId": "zone-a", "locationEventCriteria": ["ARRIVING"]}}""", HttpStatusCode.BadRequest, "locationEventCriteria")]
     public async Task What_cannot_be_served_is_refused_by_name_and_nothing_is_stored(string body, HttpStatusCode status, string field)

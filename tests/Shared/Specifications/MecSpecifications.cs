@@ -53,7 +53,8 @@ internal static class MecSpecifications
         .Fix("UserInfo/properties/AccessPointId", """{"not":{}}""", "GS MEC 013 clause 6.2.2: no attribute AccessPointId, only accessPointId")
         .Fix("ZoneLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.6: _links holds the subscription the notification is for; the file reuses the self-only _links (its own example sends _links.subscription)")
         .Fix("UserLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.4: _links holds the subscription the notification is for")
-        .Fix("TestNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.3: _links holds the subscription the test is for"));
+        .Fix("TestNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.3: _links holds the subscription the test is for")
+        .Fix("ZoneStatusNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.7: _links holds the subscription the notification is for"));
 
     /// <summary>MEC 011 service management (<c>mec_service_mgmt</c>).</summary>
     public static OpenApiSchemas Mec011ServiceManagement => Mec011ServiceManagementSchemas.Value;
