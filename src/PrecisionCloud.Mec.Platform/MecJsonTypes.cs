@@ -76,5 +76,17 @@ internal static class MecJsonTypes
 
     public static JsonTypeInfo<InlineTerminalDistance> InlineTerminalDistance { get; } = Of<InlineTerminalDistance>();
 
+    public static JsonTypeInfo<InlineUserAreaSubscription> InlineUserAreaSubscription { get; } = Of<InlineUserAreaSubscription>();
+
+    public static JsonTypeInfo<InlineUserAreaNotification> InlineUserAreaNotification { get; } = Of<InlineUserAreaNotification>();
+
+    public static JsonTypeInfo<InlineUserLocationPeriodicSubscription> InlineUserLocationPeriodicSubscription { get; } = Of<InlineUserLocationPeriodicSubscription>();
+
+    public static JsonTypeInfo<InlineUserLocationPeriodicNotification> InlineUserLocationPeriodicNotification { get; } = Of<InlineUserLocationPeriodicNotification>();
+
+    public static JsonTypeInfo<InlineUserDistanceSubscription> InlineUserDistanceSubscription { get; } = Of<InlineUserDistanceSubscription>();
+
+    public static JsonTypeInfo<InlineUserDistanceNotification> InlineUserDistanceNotification { get; } = Of<InlineUserDistanceNotification>();
+
     private static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)MecJson.Options.GetTypeInfo(typeof(T));
 }

@@ -19,6 +19,7 @@ namespace PrecisionCloud.Mec.Platform;
 [JsonSerializable(typeof(StoredDnsRule))]
 [JsonSerializable(typeof(Location.StoredLocationSubscription))]
 [JsonSerializable(typeof(Location.ZoneSubscriptionBody))]
+[JsonSerializable(typeof(Location.UserSubscriptionBody))]
 [JsonSerializable(typeof(AppProvisioning))]
 [JsonSerializable(typeof(AppInstanceStatus))]
 [JsonSerializable(typeof(IReadOnlyList<AppInstanceStatus>))]

@@ -51,4 +51,10 @@ namespace PrecisionCloud.Mec;
 [JsonSerializable(typeof(InlineZoneStatusSubscription))]
 [JsonSerializable(typeof(InlineZoneStatusNotification))]
 [JsonSerializable(typeof(InlineTerminalDistance))]
+[JsonSerializable(typeof(InlineUserAreaSubscription))]
+[JsonSerializable(typeof(InlineUserAreaNotification))]
+[JsonSerializable(typeof(InlineUserLocationPeriodicSubscription))]
+[JsonSerializable(typeof(InlineUserLocationPeriodicNotification))]
+[JsonSerializable(typeof(InlineUserDistanceSubscription))]
+[JsonSerializable(typeof(InlineUserDistanceNotification))]
 internal sealed partial class MecJsonContext : JsonSerializerContext;

@@ -24,6 +24,11 @@ public sealed class ApiCoverageTests : PlatformTest
             data.Add("MEC011 application support", method, "/mec_app_support/v2" + path);
         }
 
+        foreach (var (path, method) in MecSpecifications.Mec013Location.Operations)
+        {
+            data.Add("MEC013 location", method, "/location/v3" + path);
+        }
+
         return data;
     }
 
@@ -44,5 +49,6 @@ public sealed class ApiCoverageTests : PlatformTest
     {
         Assert.Equal(14, MecSpecifications.Mec011ServiceManagement.Operations.Count);
         Assert.Equal(18, MecSpecifications.Mec011ApplicationSupport.Operations.Count);
+        Assert.Equal(26, MecSpecifications.Mec013Location.Operations.Count);
     }
 }

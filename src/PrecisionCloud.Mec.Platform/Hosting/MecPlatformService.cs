@@ -102,6 +102,7 @@ internal sealed partial class MecPlatformService(
                 await registry.SuspendSilentServicesAsync(stoppingToken).ConfigureAwait(false);
                 await registry.FinishOverdueTerminationsAsync(stoppingToken).ConfigureAwait(false);
                 await locations.RemoveExpiredAsync(stoppingToken).ConfigureAwait(false);
+                await locations.ReportPeriodicAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

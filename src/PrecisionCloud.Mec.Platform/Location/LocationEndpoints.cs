@@ -7,7 +7,7 @@ using PrecisionCloud.Mec.Platform.Registry;
 
 namespace PrecisionCloud.Mec.Platform.Location;
 
-/// <summary>ETSI GS MEC 013 location (<c>location/v3</c>): user, zone and access point queries, zone and user location event subscriptions.</summary>
+/// <summary>ETSI GS MEC 013 location (<c>location/v3</c>): user, zone, access point and distance queries; zone, zone status, user, periodic, area and distance subscriptions.</summary>
 internal static class LocationEndpoints
 {
     private const string Base = MecLinks.LocationBase;
@@ -21,13 +21,17 @@ internal static class LocationEndpoints
         routes.Resource(Base + "/queries/zones/{zoneId}", Scope, (HttpMethods.Get, ZoneAsync));
         routes.Resource(Base + "/queries/zones/{zoneId}/accessPoints", Scope, (HttpMethods.Get, AccessPointsAsync));
         routes.Resource(Base + "/queries/zones/{zoneId}/accessPoints/{accessPointId}", Scope, (HttpMethods.Get, AccessPointAsync));
-        routes.Resource(Base + "/subscriptions/zones", Scope, (HttpMethods.Get, ZoneSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: true, replace: null)));
-        routes.Resource(Base + "/subscriptions/zones/{subscriptionId}", Scope,
-            (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: true, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
         routes.Resource(Base + "/websockets/{subscriptionId}", Scope, (HttpMethods.Get, WebSocketAsync));
-        routes.Resource(Base + "/subscriptions/users", Scope, (HttpMethods.Get, UserSubscriptionsAsync), (HttpMethods.Post, (context, _) => SubscribeAsync(context, zone: false, replace: null)));
-        routes.Resource(Base + "/subscriptions/users/{subscriptionId}", Scope,
-            (HttpMethods.Get, SubscriptionAsync), (HttpMethods.Put, (context, _) => SubscribeAsync(context, zone: false, replace: Route(context, "subscriptionId"))), (HttpMethods.Delete, UnsubscribeAsync));
+        foreach (var family in new[] { "zones", "users", "area", "distance" })
+        {
+            routes.Resource($"{Base}/subscriptions/{family}", Scope,
+                (HttpMethods.Get, (context, registry) => SubscriptionListAsync(context, registry, family)),
+                (HttpMethods.Post, (context, _) => SubscribeAsync(context, family, replace: null)));
+            routes.Resource($"{Base}/subscriptions/{family}/{{subscriptionId}}", Scope,
+                (HttpMethods.Get, (context, _) => SubscriptionAsync(context, family)),
+                (HttpMethods.Put, (context, _) => SubscribeAsync(context, family, replace: Route(context, "subscriptionId"))),
+                (HttpMethods.Delete, UnsubscribeAsync));
+        }
     }
 
     private static LocationSubscriptions Subscriptions(HttpContext context) => context.RequestServices.GetRequiredService<LocationSubscriptions>();
@@ -159,75 +163,52 @@ internal static class LocationEndpoints
             : MecHttp.ProblemAsync(context, MecError.NotFound($"access point {Route(context, "accessPointId")} of zone {Route(context, "zoneId")}"));
     }
 
-    private static Task ZoneSubscriptionsAsync(HttpContext context, MecRegistry registry) => SubscriptionListAsync(context, registry, zone: true);
-
-    private static Task UserSubscriptionsAsync(HttpContext context, MecRegistry registry) => SubscriptionListAsync(context, registry, zone: false);
-
-    private static Task SubscriptionListAsync(HttpContext context, MecRegistry registry, bool zone)
+    private static Task SubscriptionListAsync(HttpContext context, MecRegistry registry, string family)
     {
         var type = context.Request.Query["subscription_type"].ToString();
-        if (type.Length > 0 && type != "event" && !(zone && type == "status"))
+        var kinds = family switch
         {
-            return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}' is not {(zone ? "event or status" : "event")} (periodic user subscriptions are not offered)"));
+            "zones" => new Dictionary<string, string> { ["event"] = ZoneLocationEventSubscription.Type, ["status"] = ZoneStatusSubscription.Type },
+            "users" => new Dictionary<string, string> { ["event"] = UserLocationEventSubscription.Type, ["periodic"] = UserLocationPeriodicSubscription.Type },
+            _ => [],
+        };
+        if (type.Length > 0 && !kinds.ContainsKey(type))
+        {
+            return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}' is not one of: {string.Join(", ", kinds.Keys)}"));
         }
 
         var caller = MecCaller.Of(context).AppInstanceId;
         var zoneFilter = context.Request.Query["zoneId"].ToString();
-        var addressFilter = context.Request.Query["address"].ToString();
+        var addressFilter = context.Request.Query["address"].ToString() is { Length: > 0 } address ? MecLocationTracker.Normalize(address) : null;
         var links = Subscriptions(context).All
-            .Where(s => LocationSubscriptions.Visible(s, caller) && (zone
-                ? s.IsZoneKind && (zoneFilter.Length == 0 || (s.Zone?.ZoneId ?? s.Status!.ZoneId) == zoneFilter) && (type.Length == 0 || (type == "status") == (s.Status is not null))
-                : s.User is { } u && (addressFilter.Length == 0 || MecLocationTracker.Normalize(u.Address) == MecLocationTracker.Normalize(addressFilter))))
+            .Where(s => s.Family == family && LocationSubscriptions.Visible(s, caller))
+            .Where(s => type.Length == 0 || s.SubscriptionType == kinds[type])
+            .Where(s => zoneFilter.Length == 0 || (s.Zone?.ZoneId ?? s.Status?.ZoneId) == zoneFilter)
+            .Where(s => addressFilter is null || MecLocationTracker.Normalize(s.User?.Address ?? s.Periodic?.Address ?? string.Empty) == addressFilter)
             .Select(s => new SubscriptionLink(s.Self, s.SubscriptionType))
             .ToList();
-        var list = new NotificationSubscriptionList(new LinkType(registry.Links.Location(zone ? "subscriptions/zones" : "subscriptions/users")), links);
+        var list = new NotificationSubscriptionList(new LinkType(registry.Links.Location("subscriptions/" + family)), links);
         return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new InlineNotificationSubscriptionList(list), MecJsonTypes.InlineSubscriptionList);
     }
 
-    private static async Task SubscribeAsync(HttpContext context, bool zone, string? replace)
+    private static async Task SubscribeAsync(HttpContext context, string family, string? replace)
     {
         var registry = context.RequestServices.GetRequiredService<MecRegistry>();
-        StoredLocationSubscription? subscription = null;
-        MecError? error = null;
         var id = replace ?? Guid.NewGuid().ToString();
         var owner = MecCaller.Of(context).AppInstanceId;
-        if (zone)
+        var read = family switch
         {
-            var body = await MecHttp.ReadAsync(context, PlatformJsonContext.Default.ZoneSubscriptionBody, registry.Options.MaxBodyBytes).ConfigureAwait(false);
-            var tracker = Subscriptions(context).Tracker;
-            error = body.Error ?? body.Value switch
-            {
-                { ZoneLocationEventSubscription: not null, ZoneStatusSubscription: not null } => MecError.BadRequest("zoneLocationEventSubscription, zoneStatusSubscription", "give one of them"),
-                { ZoneLocationEventSubscription: { } request } => request.SubscriptionType != ZoneLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneLocationEventSubscription.Type}")
-                    : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
-                    : null,
-                { ZoneStatusSubscription: { } request } => request.SubscriptionType != ZoneStatusSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneStatusSubscription.Type}")
-                    : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
-                    : request is { UpperNumberOfUsersZoneThreshold: null, LowerNumberOfUsersZoneThreshold: null, UpperNumberOfUsersApThreshold: null, LowerNumberOfUsersApThreshold: null }
-                        ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "give at least one threshold (access point operation status is configured, so its changes are not reported)")
-                    : new[] { request.UpperNumberOfUsersZoneThreshold, request.LowerNumberOfUsersZoneThreshold, request.UpperNumberOfUsersApThreshold, request.LowerNumberOfUsersApThreshold }.Any(t => t < 0)
-                        ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "thresholds shall not be negative")
-                    : null,
-                _ => MecError.BadRequest("zoneLocationEventSubscription", "required (or zoneStatusSubscription)"),
-            };
-            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Zone = body.Value!.ZoneLocationEventSubscription, Status = body.Value.ZoneStatusSubscription } : null;
-        }
-        else
+            "zones" => await ReadZoneAsync(context, registry, id, owner).ConfigureAwait(false),
+            "users" => await ReadUserAsync(context, registry, id, owner).ConfigureAwait(false),
+            "area" => await ReadAreaAsync(context, registry, id, owner).ConfigureAwait(false),
+            _ => await ReadDistanceAsync(context, registry, id, owner).ConfigureAwait(false),
+        };
+        var error = read.Error;
+        if (error is null && replace is not null)
         {
-            var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineUserSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
-            error = body.Error ?? (body.Value!.UserLocationEventSubscription is not { } request ? MecError.BadRequest("userLocationEventSubscription", "required (periodic subscriptions are not offered)")
-                : request.SubscriptionType != UserLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {UserLocationEventSubscription.Type}")
-                : null);
-            subscription = error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, User = body.Value!.UserLocationEventSubscription } : null;
-        }
-
-        if (error is null && replace is not null && Subscriptions(context).Find(replace, owner) is not { } existing)
-        {
-            error = MecError.NotFound($"subscription {replace}");
-        }
-        else if (error is null && replace is not null && Subscriptions(context).Find(replace, owner)!.SubscriptionType != subscription!.SubscriptionType)
-        {
-            error = MecError.BadRequest("subscriptionType", "a subscription keeps its type");
+            error = Subscriptions(context).Find(replace, owner) is not { } existing || existing.Family != family ? MecError.NotFound($"subscription {replace}")
+                : existing.SubscriptionType != read.Value!.SubscriptionType ? MecError.BadRequest("subscriptionType", "a subscription keeps its type")
+                : null;
         }
 
         if (error is not null)
@@ -236,8 +217,8 @@ internal static class LocationEndpoints
             return;
         }
 
-        var self = new Uri(registry.Links.Location((zone ? "subscriptions/zones/" : "subscriptions/users/") + Uri.EscapeDataString(id)));
-        var outcome = await Subscriptions(context).PutAsync(subscription!, replace is not null, self, context.RequestAborted).ConfigureAwait(false);
+        var self = new Uri(registry.Links.Location($"subscriptions/{family}/{Uri.EscapeDataString(id)}"));
+        var outcome = await Subscriptions(context).PutAsync(read.Value!, replace is not null, self, context.RequestAborted).ConfigureAwait(false);
         if (outcome.Error is { } refused)
         {
             await MecHttp.ProblemAsync(context, refused).ConfigureAwait(false);
@@ -247,13 +228,83 @@ internal static class LocationEndpoints
         await WriteAsync(context, outcome.Value!, replace is null ? StatusCodes.Status201Created : StatusCodes.Status200OK).ConfigureAwait(false);
     }
 
-    private static Task SubscriptionAsync(HttpContext context, MecRegistry registry)
+    private static async Task<Outcome<StoredLocationSubscription>> ReadZoneAsync(HttpContext context, MecRegistry registry, string id, string? owner)
     {
-        var kind = context.Request.Path.Value!.Contains("/subscriptions/zones/", StringComparison.Ordinal);
-        return Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && subscription.IsZoneKind == kind
+        var body = await MecHttp.ReadAsync(context, PlatformJsonContext.Default.ZoneSubscriptionBody, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+        var tracker = Subscriptions(context).Tracker;
+        var error = body.Error ?? body.Value switch
+        {
+            { ZoneLocationEventSubscription: not null, ZoneStatusSubscription: not null } => MecError.BadRequest("zoneLocationEventSubscription, zoneStatusSubscription", "give one of them"),
+            { ZoneLocationEventSubscription: { } request } => request.SubscriptionType != ZoneLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneLocationEventSubscription.Type}")
+                : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
+                : null,
+            { ZoneStatusSubscription: { } request } => request.SubscriptionType != ZoneStatusSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {ZoneStatusSubscription.Type}")
+                : FindZone(tracker, request.ZoneId) is null ? MecError.BadRequest("zoneId", $"'{request.ZoneId}' is not a zone of this platform")
+                : request is { UpperNumberOfUsersZoneThreshold: null, LowerNumberOfUsersZoneThreshold: null, UpperNumberOfUsersApThreshold: null, LowerNumberOfUsersApThreshold: null }
+                    ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "give at least one threshold (access point operation status is configured, so its changes are not reported)")
+                : new[] { request.UpperNumberOfUsersZoneThreshold, request.LowerNumberOfUsersZoneThreshold, request.UpperNumberOfUsersApThreshold, request.LowerNumberOfUsersApThreshold }.Any(t => t < 0)
+                    ? MecError.BadRequest("upperNumberOfUsersZoneThreshold", "thresholds shall not be negative")
+                : null,
+            _ => MecError.BadRequest("zoneLocationEventSubscription", "required (or zoneStatusSubscription)"),
+        };
+        return error is null
+            ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Zone = body.Value!.ZoneLocationEventSubscription, Status = body.Value.ZoneStatusSubscription }
+            : error;
+    }
+
+    private static async Task<Outcome<StoredLocationSubscription>> ReadUserAsync(HttpContext context, MecRegistry registry, string id, string? owner)
+    {
+        var body = await MecHttp.ReadAsync(context, PlatformJsonContext.Default.UserSubscriptionBody, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+        var error = body.Error ?? body.Value switch
+        {
+            { UserLocationEventSubscription: not null, UserLocationPeriodicSubscription: not null } => MecError.BadRequest("userLocationEventSubscription, userLocationPeriodicSubscription", "give one of them"),
+            { UserLocationEventSubscription: { } request } => request.SubscriptionType != UserLocationEventSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {UserLocationEventSubscription.Type}") : null,
+            { UserLocationPeriodicSubscription: { } request } => request.SubscriptionType != UserLocationPeriodicSubscription.Type ? MecError.BadRequest("subscriptionType", $"shall be {UserLocationPeriodicSubscription.Type}")
+                : request.PeriodicEventInfo is not { ReportingAmount: >= 1, ReportingInterval: >= 1 } ? MecError.BadRequest("periodicEventInfo", "reportingAmount and reportingInterval (seconds) shall be at least 1")
+                : null,
+            _ => MecError.BadRequest("userLocationEventSubscription", "required (or userLocationPeriodicSubscription)"),
+        };
+        return error is null
+            ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, User = body.Value!.UserLocationEventSubscription, Periodic = body.Value.UserLocationPeriodicSubscription }
+            : error;
+    }
+
+    private static async Task<Outcome<StoredLocationSubscription>> ReadAreaAsync(HttpContext context, MecRegistry registry, string id, string? owner)
+    {
+        var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineUserAreaSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+        var error = body.Error ?? body.Value!.UserAreaSubscription switch
+        {
+            null => MecError.BadRequest("userAreaSubscription", "required"),
+            { SubscriptionType: not UserAreaSubscription.Type } => MecError.BadRequest("subscriptionType", $"shall be {UserAreaSubscription.Type}"),
+            { AddressList.Count: 0 } => MecError.BadRequest("addressList", "at least one user"),
+            { AreaDefine: { Shape: 1 } circle } when circle.Points.Count != 1 || circle.Radius is not > 0 => MecError.BadRequest("areaDefine", "a circle (shape 1) has one point and a positive radius"),
+            { AreaDefine: { Shape: 2 } polygon } when polygon.Points.Count is < 3 or > 15 => MecError.BadRequest("areaDefine", "a polygon (shape 2) has 3 to 15 points"),
+            { AreaDefine.Shape: not (1 or 2) } => MecError.BadRequest("areaDefine.shape", "1 (circle) or 2 (polygon)"),
+            { AreaDefine.Points: var points } when points.Any(p => p.Latitude is < -90 or > 90 || p.Longitude is < -180 or > 180) => MecError.BadRequest("areaDefine.points", "latitudes within -90 to 90, longitudes within -180 to 180"),
+            _ => null,
+        };
+        return error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Area = body.Value!.UserAreaSubscription } : error;
+    }
+
+    private static async Task<Outcome<StoredLocationSubscription>> ReadDistanceAsync(HttpContext context, MecRegistry registry, string id, string? owner)
+    {
+        var body = await MecHttp.ReadAsync(context, MecJsonTypes.InlineUserDistanceSubscription, registry.Options.MaxBodyBytes).ConfigureAwait(false);
+        var error = body.Error ?? body.Value!.UserDistanceSubscription switch
+        {
+            null => MecError.BadRequest("userDistanceSubscription", "required"),
+            { SubscriptionType: not UserDistanceSubscription.Type } => MecError.BadRequest("subscriptionType", $"shall be {UserDistanceSubscription.Type}"),
+            { MonitoredAddress.Count: 0 } => MecError.BadRequest("monitoredAddress", "at least one user"),
+            { ReferenceAddress: null, MonitoredAddress.Count: 1 } => MecError.BadRequest("referenceAddress", "required when one user is monitored (distances are measured between monitored users otherwise)"),
+            { Distance: <= 0 } => MecError.BadRequest("distance", "shall be positive (meters)"),
+            _ => null,
+        };
+        return error is null ? new StoredLocationSubscription { SubscriptionId = id, Owner = owner, Distance = body.Value!.UserDistanceSubscription } : error;
+    }
+
+    private static Task SubscriptionAsync(HttpContext context, string family) =>
+        Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && subscription.Family == family
             ? WriteAsync(context, subscription, StatusCodes.Status200OK)
             : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"));
-    }
 
     private static async Task UnsubscribeAsync(HttpContext context, MecRegistry registry)
     {
@@ -288,7 +339,10 @@ internal static class LocationEndpoints
         {
             { Zone: { } zone } => MecHttp.WriteAsync(context, status, new InlineZoneLocationEventSubscription(zone), MecJsonTypes.InlineZoneSubscription, location: location),
             { Status: { } zoneStatus } => MecHttp.WriteAsync(context, status, new InlineZoneStatusSubscription(zoneStatus), MecJsonTypes.InlineZoneStatusSubscription, location: location),
-            _ => MecHttp.WriteAsync(context, status, new InlineUserLocationEventSubscription(subscription.User), MecJsonTypes.InlineUserSubscription, location: location),
+            { User: { } user } => MecHttp.WriteAsync(context, status, new InlineUserLocationEventSubscription(user), MecJsonTypes.InlineUserSubscription, location: location),
+            { Periodic: { } periodic } => MecHttp.WriteAsync(context, status, new InlineUserLocationPeriodicSubscription(periodic), MecJsonTypes.InlineUserLocationPeriodicSubscription, location: location),
+            { Area: { } area } => MecHttp.WriteAsync(context, status, new InlineUserAreaSubscription(area), MecJsonTypes.InlineUserAreaSubscription, location: location),
+            _ => MecHttp.WriteAsync(context, status, new InlineUserDistanceSubscription(subscription.Distance), MecJsonTypes.InlineUserDistanceSubscription, location: location),
         };
     }
 

@@ -19,6 +19,8 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     private readonly ConcurrentDictionary<string, StoredLocationSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _zoneUsers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Zone, string AccessPoint), int> _accessPointUsers = [];
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Next, int Sent)> _periodic = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _distanceMet = new(StringComparer.Ordinal);
     private readonly Channel<(string Address, UserLocation? From, UserLocation? To)> _moves = Channel.CreateUnbounded<(string, UserLocation?, UserLocation?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly IMecPlatformStore _store;
@@ -46,7 +48,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     {
         foreach (var record in await _store.LoadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (record.Kind is MecRecordKind.ZoneLocationSubscription or MecRecordKind.UserLocationSubscription)
+            if (record.Kind is MecRecordKind.LocationSubscription)
             {
                 var subscription = JsonSerializer.Deserialize(record.Body, PlatformJsonContext.Default.StoredLocationSubscription)!;
                 _subscriptions[subscription.SubscriptionId] = subscription;
@@ -94,9 +96,18 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                 notifications.Add(Notification(stored, new InlineTestNotification(new TestNotification { Links = new NotificationLinks(links.Self) }), MecJsonTypes.InlineTestNotification));
             }
 
-            var kind = stored.IsZoneKind ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
+            if (stored.Distance is { } distance)
+            {
+                var met = DistanceMet(distance);
+                _distanceMet[stored.SubscriptionId] = met;
+                if (met && distance.CheckImmediate)
+                {
+                    notifications.Add(DistanceNotification(stored, distance));
+                }
+            }
+
             var pending = await _store.CommitAsync(
-                [MecStoreChange.Put(kind, stored.SubscriptionId, JsonSerializer.Serialize(stored, PlatformJsonContext.Default.StoredLocationSubscription))],
+                [MecStoreChange.Put(MecRecordKind.LocationSubscription, stored.SubscriptionId, JsonSerializer.Serialize(stored, PlatformJsonContext.Default.StoredLocationSubscription))],
                 notifications,
                 CancellationToken.None).ConfigureAwait(false);
             _subscriptions[stored.SubscriptionId] = stored;
@@ -157,13 +168,18 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
 
     public void Dispose() => _writer.Dispose();
 
-    private async Task RemoveAsync(StoredLocationSubscription subscription)
+    /// <summary>Ends a subscription; its undelivered notifications go too, unless its last report is among them.</summary>
+    private async Task RemoveAsync(StoredLocationSubscription subscription, bool keepPending = false)
     {
-        var kind = subscription.IsZoneKind ? MecRecordKind.ZoneLocationSubscription : MecRecordKind.UserLocationSubscription;
-        await _store.CommitAsync([MecStoreChange.Remove(kind, subscription.SubscriptionId)], [], CancellationToken.None).ConfigureAwait(false);
+        await _store.CommitAsync([MecStoreChange.Remove(MecRecordKind.LocationSubscription, subscription.SubscriptionId)], [], CancellationToken.None).ConfigureAwait(false);
+        _periodic.TryRemove(subscription.SubscriptionId, out _);
+        _distanceMet.TryRemove(subscription.SubscriptionId, out _);
         _subscriptions.TryRemove(subscription.SubscriptionId, out _);
-        _notifications.Forget(subscription.SubscriptionId);
-        await _store.DiscardAsync(subscription.SubscriptionId, CancellationToken.None).ConfigureAwait(false);
+        if (!keepPending)
+        {
+            _notifications.Forget(subscription.SubscriptionId);
+            await _store.DiscardAsync(subscription.SubscriptionId, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Turns moves between zones into notifications, one commit per move, in the order the moves happened.</summary>
@@ -175,6 +191,8 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
             {
                 var notifications = from?.ZoneId == to?.ZoneId ? [] : Notifications(address, from, to);
                 notifications.AddRange(StatusNotifications(from, to));
+                notifications.AddRange(AreaNotifications(address, from, to));
+                notifications.AddRange(DistanceNotifications(address));
                 if (notifications.Count == 0)
                 {
                     continue;
@@ -230,6 +248,187 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         }
 
         return notifications;
+    }
+
+    /// <summary>Sends the periodic reports that are due; a subscription ends with its last report.</summary>
+    public async Task<int> ReportPeriodicAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var sent = 0;
+        foreach (var subscription in _subscriptions.Values.Where(s => s.Periodic is not null).ToList())
+        {
+            var periodic = subscription.Periodic!;
+            var interval = TimeSpan.FromSeconds(Math.Max(1, periodic.PeriodicEventInfo.ReportingInterval));
+            var state = _periodic.GetOrAdd(subscription.SubscriptionId, _ => (now + interval, 0));
+            if (now < state.Next)
+            {
+                continue;
+            }
+
+            var final = state.Sent + 1 >= Math.Max(1, periodic.PeriodicEventInfo.ReportingAmount);
+            var user = Tracker.Find(periodic.Address);
+            var report = new InlineUserLocationPeriodicNotification(new UserLocationPeriodicNotification
+            {
+                Address = MecLocationTracker.Normalize(periodic.Address),
+                AccessPointId = user?.AccessPointId,
+                ZoneId = user?.ZoneId,
+                LocationInfo = user is null ? null : LocationOf(user),
+                Result = user is null ? NotificationResult.Abnormal : NotificationResult.Success,
+                IsFinalNotification = final ? true : null,
+                TimeStamp = TimeStamp.From(now),
+                Links = new NotificationLinks(new LinkType(subscription.Self)),
+            });
+            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _notifications.Enqueue(await _store.CommitAsync([], [Notification(subscription, report, MecJsonTypes.InlineUserLocationPeriodicNotification)], CancellationToken.None).ConfigureAwait(false));
+                if (final)
+                {
+                    // The subscription ends with its last report, which still has to be delivered.
+                    await RemoveAsync(subscription, keepPending: true).ConfigureAwait(false);
+                }
+                else
+                {
+                    _periodic[subscription.SubscriptionId] = (state.Next + interval, state.Sent + 1);
+                }
+            }
+            finally
+            {
+                _writer.Release();
+            }
+
+            sent++;
+        }
+
+        return sent;
+    }
+
+    /// <summary>Users of an area subscription's list who entered or left its area.</summary>
+    private List<OutgoingNotification> AreaNotifications(string address, UserLocation? from, UserLocation? to)
+    {
+        List<OutgoingNotification> notifications = [];
+        foreach (var subscription in _subscriptions.Values)
+        {
+            if (subscription.Area is not { } area || !area.AddressList.Any(a => MecLocationTracker.Normalize(a) == address))
+            {
+                continue;
+            }
+
+            var before = from is not null && Coordinates(from) is { } a && Inside(area.AreaDefine, a);
+            var after = to is not null && Coordinates(to) is { } b && Inside(area.AreaDefine, b);
+            LocationEventType? happened = !before && after ? LocationEventType.EnteringArea : before && !after ? LocationEventType.LeavingArea : null;
+            if (happened is { } kind && (area.LocationEventCriteria is null || area.LocationEventCriteria == kind))
+            {
+                var body = new InlineUserAreaNotification(new UserAreaNotification
+                {
+                    Address = address,
+                    UserLocationEvent = kind,
+                    LocationInfo = to is null ? null : LocationOf(to),
+                    TimeStamp = TimeStamp.From(_time.GetUtcNow()),
+                    Links = new NotificationLinks(new LinkType(subscription.Self)),
+                });
+                notifications.Add(Notification(subscription, body, MecJsonTypes.InlineUserAreaNotification));
+            }
+        }
+
+        return notifications;
+    }
+
+    /// <summary>Distance subscriptions involving the user whose criteria became true with this move.</summary>
+    private List<OutgoingNotification> DistanceNotifications(string address)
+    {
+        List<OutgoingNotification> notifications = [];
+        foreach (var subscription in _subscriptions.Values)
+        {
+            if (subscription.Distance is not { } distance
+                || !distance.MonitoredAddress.Concat(distance.ReferenceAddress ?? []).Any(a => MecLocationTracker.Normalize(a) == address))
+            {
+                continue;
+            }
+
+            var met = DistanceMet(distance);
+            var before = _distanceMet.GetValueOrDefault(subscription.SubscriptionId);
+            _distanceMet[subscription.SubscriptionId] = met;
+            if (met && !before)
+            {
+                notifications.Add(DistanceNotification(subscription, distance));
+            }
+        }
+
+        return notifications;
+    }
+
+    private OutgoingNotification DistanceNotification(StoredLocationSubscription subscription, UserDistanceSubscription distance)
+    {
+        var root = subscription.Self[..subscription.Self.IndexOf("/subscriptions/", StringComparison.Ordinal)];
+        var users = distance.MonitoredAddress.Select(a => Tracker.Find(a)).OfType<UserLocation>().Select(u => new UserInfo
+        {
+            Address = u.Address,
+            AccessPointId = u.AccessPointId,
+            ZoneId = u.ZoneId,
+            ResourceUrl = $"{root}/queries/users?address={Uri.EscapeDataString(u.Address)}",
+            Timestamp = TimeStamp.From(u.Since),
+            LocationInfo = LocationOf(u),
+        }).ToList();
+        var body = new InlineUserDistanceNotification(new UserDistanceNotification
+        {
+            MonitoredUsers = new UserList($"{root}/queries/users", users),
+            DistanceEvent = distance.Criteria,
+            TimeStamp = TimeStamp.From(_time.GetUtcNow()),
+            Links = new NotificationLinks(new LinkType(subscription.Self)),
+        });
+        return Notification(subscription, body, MecJsonTypes.InlineUserDistanceNotification);
+    }
+
+    /// <summary>Whether a distance subscription's criteria hold now (never while a user's location is unknown).</summary>
+    private bool DistanceMet(UserDistanceSubscription distance)
+    {
+        var monitored = distance.MonitoredAddress.Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Coordinates(u) : null)).ToList();
+        var references = (distance.ReferenceAddress is { Count: > 0 } given ? given : distance.MonitoredAddress)
+            .Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Coordinates(u) : null)).ToList();
+        if (monitored.Count == 0 || monitored.Any(m => m.Point is null) || references.Any(r => r.Point is null))
+        {
+            return false;
+        }
+
+        var nearest = monitored.Select(m => references.Where(r => r.Address != m.Address).Select(r => LocationEndpoints.Haversine(m.Point!.Value, r.Point!.Value)).DefaultIfEmpty(double.PositiveInfinity).Min()).ToList();
+        return distance.Criteria switch
+        {
+            DistanceCriteria.AllWithinDistance => nearest.All(d => d <= distance.Distance),
+            DistanceCriteria.AnyWithinDistance => nearest.Any(d => d <= distance.Distance),
+            DistanceCriteria.AllBeyondDistance => nearest.All(d => d > distance.Distance),
+            _ => nearest.Any(d => d > distance.Distance),
+        };
+    }
+
+    private (double Latitude, double Longitude)? Coordinates(UserLocation user) =>
+        Tracker.Map.Zones.FirstOrDefault(z => z.ZoneId == user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is { Latitude: { } latitude, Longitude: { } longitude }
+            ? (latitude, longitude)
+            : null;
+
+    private LocationInfo? LocationOf(UserLocation user) =>
+        Coordinates(user) is { } point ? new LocationInfo { Latitude = [(float)point.Latitude], Longitude = [(float)point.Longitude], Shape = 2 } : null;
+
+    /// <summary>Whether a point is in a circle (great-circle distance to the centre) or a polygon (ray casting on latitude and longitude).</summary>
+    internal static bool Inside(AreaInfo area, (double Latitude, double Longitude) point)
+    {
+        if (area.Shape == 1)
+        {
+            return area.Points.Count > 0 && LocationEndpoints.Haversine((area.Points[0].Latitude, area.Points[0].Longitude), point) <= (area.Radius ?? 0);
+        }
+
+        var inside = false;
+        for (int i = 0, j = area.Points.Count - 1; i < area.Points.Count; j = i++)
+        {
+            var (a, b) = (area.Points[i], area.Points[j]);
+            if ((a.Latitude > point.Latitude) != (b.Latitude > point.Latitude)
+                && point.Longitude < ((b.Longitude - a.Longitude) * (point.Latitude - a.Latitude) / (b.Latitude - a.Latitude)) + a.Longitude)
+            {
+                inside = !inside;
+            }
+        }
+
+        return inside;
     }
 
     /// <summary>Counts the move and tells the zone status subscriptions whose thresholds it crossed.</summary>

@@ -21,9 +21,6 @@ public enum MecRecordKind
     /// <summary>A DNS rule of an application instance.</summary>
     DnsRule = 6,
 
-    /// <summary>A MEC 013 zone location event subscription.</summary>
-    ZoneLocationSubscription = 7,
-
-    /// <summary>A MEC 013 user location event subscription.</summary>
-    UserLocationSubscription = 8,
+    /// <summary>A MEC 013 subscription of any kind (zone, zone status, user event or periodic, area, distance).</summary>
+    LocationSubscription = 7,
 }

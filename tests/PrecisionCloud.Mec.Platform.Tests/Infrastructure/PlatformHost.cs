@@ -43,6 +43,10 @@ internal sealed class PlatformHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("PLATFORM_TEST_LOG") is not null)
+        {
+            builder.Logging.AddConsole();
+        }
 
         // Port 0 lets the system choose (no race with other tests); the platform takes its API root from the address.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port ?? 0));

@@ -95,6 +95,84 @@ public sealed class LocationTests : PlatformTest
     }
 
     [Fact]
+    public async Task An_area_subscription_hears_its_users_entering_and_leaving_a_circle_around_an_access_point()
+    {
+        var created = await Platform.PostAsync($"{Api}/subscriptions/area", $$"""
+            {"userAreaSubscription": {"subscriptionType": "UserAreaSubscription", "callbackReference": "{{Callbacks.Url("area")}}",
+              "areaDefine": {"shape": 1, "points": [{"latitude": 43.7, "longitude": 7.4} ], "radius": 500},
+              "addressList": ["acr:10.45.0.2"], "trackingAccuracy": 10} }
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserAreaSubscription", created.Json!["userAreaSubscription"]!.ToJsonString()));
+
+        Tracker.Place("10.45.0.3", "192.168.10.1");
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        var entered = (await Callbacks.NextAsync("area"))["userAreaNotification"]!;
+        var left = (await Callbacks.NextAsync("area"))["userAreaNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserAreaNotification", entered.ToJsonString()));
+        Assert.Equal(("acr:10.45.0.2", "ENTERING_AREA_EVENT"), (entered["address"]!.GetValue<string>(), entered["userLocationEvent"]!.GetValue<string>()));
+        Assert.Equal("LEAVING_AREA_EVENT", left["userLocationEvent"]!.GetValue<string>());
+
+        var polygon = await Platform.PostAsync($"{Api}/subscriptions/area", $$"""
+            {"userAreaSubscription": {"subscriptionType": "UserAreaSubscription", "callbackReference": "{{Callbacks.Url("area")}}",
+              "areaDefine": {"shape": 2, "points": [{"latitude": 1, "longitude": 1}, {"latitude": 2, "longitude": 2} ] }, "addressList": ["acr:10.45.0.2"], "trackingAccuracy": 10} }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, polygon.Status);
+        Assert.Contains("3 to 15 points", polygon.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_periodic_subscription_reports_as_often_and_as_many_times_as_asked_then_ends()
+    {
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        var created = await Platform.PostAsync($"{Api}/subscriptions/users", $$"""
+            {"userLocationPeriodicSubscription": {"subscriptionType": "UserLocationPeriodicSubscription", "callbackReference": "{{Callbacks.Url("periodic")}}",
+              "address": "acr:10.45.0.2", "periodicEventInfo": {"reportingAmount": 2, "reportingInterval": 1} } }
+            """);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserLocationPeriodicSubscription", created.Json!["userLocationPeriodicSubscription"]!.ToJsonString()));
+
+        var first = (await Callbacks.NextAsync("periodic"))["userLocationPeriodicNotification"]!;
+        Tracker.Remove("10.45.0.2");
+        var last = (await Callbacks.NextAsync("periodic"))["userLocationPeriodicNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserLocationPeriodicNotification", first.ToJsonString()));
+        Assert.Equal(("SUCCESS", "ap-1"), (first["result"]!.GetValue<string>(), first["accessPointId"]!.GetValue<string>()));
+        Assert.Null(first["isFinalNotification"]);
+        Assert.Equal(("ABNORMAL", true), (last["result"]!.GetValue<string>(), last["isFinalNotification"]!.GetValue<bool>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await Platform.GetAsync(new Uri(created.Location!).AbsolutePath)).Status);
+        Assert.Equal("UserLocationPeriodicSubscription", created.Json["userLocationPeriodicSubscription"]!["subscriptionType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_distance_subscription_fires_when_its_criteria_become_true_and_at_once_when_asked()
+    {
+        Tracker.Place("10.45.0.2", "192.168.10.1");
+        Tracker.Place("10.45.0.3", "192.168.20.1");
+        var immediate = await Platform.PostAsync($"{Api}/subscriptions/distance", $$"""
+            {"userDistanceSubscription": {"subscriptionType": "UserDistanceSubscription", "callbackReference": "{{Callbacks.Url("far")}}",
+              "monitoredAddress": ["acr:10.45.0.2"], "referenceAddress": ["acr:10.45.0.3"], "distance": 1000, "trackingAccuracy": 10,
+              "criteria": "AllBeyondDistance", "checkImmediate": true} }
+            """);
+        Assert.Equal(HttpStatusCode.Created, immediate.Status);
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserDistanceSubscription", immediate.Json!["userDistanceSubscription"]!.ToJsonString()));
+        var beyond = (await Callbacks.NextAsync("far"))["userDistanceNotification"]!;
+        Assert.Empty(MecSpecifications.Mec013Location.Problems("UserDistanceNotification", beyond.ToJsonString()));
+        Assert.Equal("AllBeyondDistance", beyond["distanceEvent"]!.GetValue<string>());
+        Assert.Equal("acr:10.45.0.2", beyond["monitoredUsers"]!["user"]![0]!["address"]!.GetValue<string>());
+
+        await Platform.PostAsync($"{Api}/subscriptions/distance", $$"""
+            {"userDistanceSubscription": {"subscriptionType": "UserDistanceSubscription", "callbackReference": "{{Callbacks.Url("near")}}",
+              "monitoredAddress": ["acr:10.45.0.2"], "referenceAddress": ["acr:10.45.0.3"], "distance": 1000, "trackingAccuracy": 10,
+              "criteria": "AnyWithinDistance", "checkImmediate": true} }
+            """);
+        await Task.Delay(200);
+        Assert.Empty(Callbacks.Drain("near"));
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        Assert.Equal("AnyWithinDistance", (await Callbacks.NextAsync("near"))["userDistanceNotification"]!["distanceEvent"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_platform_offers_its_location_service_in_discovery()
     {
         var found = await Platform.GetAsync("/mec_service_mgmt/v1/services?ser_name=location");

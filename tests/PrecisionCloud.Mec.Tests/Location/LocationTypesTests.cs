@@ -44,7 +44,7 @@ public sealed class LocationTypesTests
     [Fact]
     public void The_fixes_to_the_location_file_are_named()
     {
-        Assert.Equal(6, MecSpecifications.Mec013Location.Fixes.Count);
+        Assert.Equal(9, MecSpecifications.Mec013Location.Fixes.Count);
         Assert.All(MecSpecifications.Mec013Location.Fixes, fix => Assert.Contains("GS MEC 013 clause", fix, StringComparison.Ordinal));
     }
 }

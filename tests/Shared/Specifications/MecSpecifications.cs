@@ -54,7 +54,10 @@ internal static class MecSpecifications
         .Fix("ZoneLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.6: _links holds the subscription the notification is for; the file reuses the self-only _links (its own example sends _links.subscription)")
         .Fix("UserLocationEventNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.4: _links holds the subscription the notification is for")
         .Fix("TestNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.3: _links holds the subscription the test is for")
-        .Fix("ZoneStatusNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.7: _links holds the subscription the notification is for"));
+        .Fix("ZoneStatusNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.7: _links holds the subscription the notification is for")
+        .Fix("UserLocationPeriodicNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.5: _links holds the subscription the notification is for")
+        .Fix("UserAreaNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.8: _links holds the subscription the notification is for")
+        .Fix("UserDistanceNotification/properties/_links", NotificationLinks, "GS MEC 013 clause 6.4.9: _links holds the subscription the notification is for"));
 
     /// <summary>MEC 011 service management (<c>mec_service_mgmt</c>).</summary>
     public static OpenApiSchemas Mec011ServiceManagement => Mec011ServiceManagementSchemas.Value;
