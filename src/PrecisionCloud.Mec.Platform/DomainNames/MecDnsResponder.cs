@@ -66,10 +66,29 @@ public sealed partial class MecDnsResponder : IDnsRuleEnforcer, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var address = IPAddress.Parse(_options.Address);
-        _udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _udp.Bind(new IPEndPoint(address, _options.Port));
-        _tcp = new TcpListener(address, _options.Port == 0 ? ((IPEndPoint)_udp.LocalEndPoint!).Port : _options.Port);
-        _tcp.Start();
+
+        // UDP and TCP on one port; with port 0 the system picks a UDP port whose TCP twin may be taken, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            _udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _udp.Bind(new IPEndPoint(address, _options.Port));
+            _tcp = new TcpListener(address, ((IPEndPoint)_udp.LocalEndPoint!).Port);
+            try
+            {
+                _tcp.Start();
+                break;
+            }
+            catch (SocketException error) when (error.SocketErrorCode == SocketError.AddressAlreadyInUse && _options.Port == 0 && attempt < 20)
+            {
+                _udp.Dispose();
+            }
+            catch
+            {
+                _udp.Dispose();
+                throw;
+            }
+        }
+
         _serving = Task.WhenAll(Task.Run(ServeUdpAsync, CancellationToken.None), Task.Run(ServeTcpAsync, CancellationToken.None));
         Log.Listening(_logger, UdpEndPoint!, _upstream?.ToString() ?? "none (NXDOMAIN)");
         return Task.CompletedTask;

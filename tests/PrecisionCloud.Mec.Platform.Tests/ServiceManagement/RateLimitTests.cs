@@ -24,13 +24,17 @@ public sealed class RateLimitTests : IAsyncLifetime, IDisposable
     public async Task Requests_over_the_rate_get_429_with_retry_after_and_nothing_is_stored()
     {
         var answers = new List<PlatformHost.Answer>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 12; i++)
         {
             answers.Add(await _platform.PostAsync("/mec_service_mgmt/v1/applications/producer/services", Bodies.Service($"s{i}")));
         }
 
+        // A burst of 5 (one spent on the start-up request) and 2 more per second while the requests ran.
+        var allowed = 5 + (int)Math.Ceiling(clock.Elapsed.TotalSeconds * 2);
         var refused = answers.Where(a => a.Status == HttpStatusCode.TooManyRequests).ToList();
-        Assert.InRange(refused.Count, 5, 9);
+        Assert.InRange(12 - refused.Count, 1, allowed);
+        Assert.NotEmpty(refused);
         Assert.All(refused, a => Assert.Contains("over its request rate", a.Detail, StringComparison.Ordinal));
         Assert.All(refused, a => Assert.InRange(a.RetryAfter!.Value, 1, 2));
         var created = answers.Count(a => a.Status == HttpStatusCode.Created);
