@@ -38,7 +38,7 @@ public class DiscoveryBenchmarks
         _store = new SqliteMecPlatformStore(Path.Combine(_directory, "mec.db"));
         var none = new AbsentDataPlane();
         var options = Options.Create(new MecPlatformOptions { ConformanceMode = true, ApiRoot = new Uri("http://127.0.0.1:8080") });
-        _registry = new MecRegistry(_store, none, none, new Discard(), options, TimeProvider.System, NullLogger<MecRegistry>.Instance);
+        _registry = new MecRegistry(new NoServices(), _store, none, none, new Discard(), options, TimeProvider.System, NullLogger<MecRegistry>.Instance);
         _registry.LoadAsync(options.Value.ApiRoot!, CancellationToken.None).GetAwaiter().GetResult();
         var all = new List<(string, ServiceInfo)>(Services);
         for (var i = 0; i < Services; i++)
@@ -122,6 +122,11 @@ public class DiscoveryBenchmarks
         }
 
         return total;
+    }
+
+    private sealed class NoServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
     }
 
     private sealed class Discard : INotificationQueue

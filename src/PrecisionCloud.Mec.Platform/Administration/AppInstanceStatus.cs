@@ -20,6 +20,12 @@ public sealed record AppInstanceStatus
     /// <summary>The services it produces.</summary>
     public int Services { get; init; }
 
+    /// <summary>The OAuth 2.0 client the instance authenticates as, when provisioned with one.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The client's secret: in the answer that issued it, and never again (the platform keeps only its hash).</summary>
+    public string? ClientSecret { get; init; }
+
     /// <summary>Rules in ACTIVE state the data plane could not honour.</summary>
     public IReadOnlyList<RefusedRule>? RefusedRules { get; init; }
 }

@@ -21,7 +21,11 @@ public sealed record AppProvisioning
     /// <summary>The tenant the application belongs to.</summary>
     public string? Tenant { get; init; }
 
-    /// <summary>The OAuth 2.0 client the application authenticates as (its tokens carry this instance).</summary>
+    /// <summary>
+    /// The OAuth 2.0 client the application authenticates as: the platform registers it with the site's authorization
+    /// server (scopes <c>mec_app_support</c>, <c>mec_service_mgmt</c>, <c>mec_location</c>; tokens that carry this
+    /// instance) and answers its secret once.
+    /// </summary>
     public string? ClientId { get; init; }
 
     /// <summary>The application's traffic rules.</summary>

@@ -364,6 +364,11 @@ internal sealed partial class MecRegistry
         plan.Remove(MecRecordKind.Application, app, () => _applications.TryRemove(app, out _));
         plan.Then(_ =>
         {
+            if (application.Provisioning?.ClientId is { } clientId && _provider.GetService(typeof(Security.Tokens.AuthorizationServer)) is Security.Tokens.AuthorizationServer authorization)
+            {
+                authorization.Remove(clientId);
+            }
+
             Log.Removed(_logger, app, how);
             return ValueTask.CompletedTask;
         });

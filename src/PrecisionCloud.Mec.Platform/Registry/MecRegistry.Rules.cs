@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using PrecisionCloud.Mec.ApplicationSupport;
 using PrecisionCloud.Mec.Platform.Administration;
 using PrecisionCloud.Mec.Platform.Storage;
+using PrecisionCloud.Security.Tokens;
 
 namespace PrecisionCloud.Mec.Platform.Registry;
 
@@ -142,6 +143,13 @@ internal sealed partial class MecRegistry
             var next = current is null
                 ? new StoredApplication { AppInstanceId = app, Phase = AppPhase.Provisioned, Provisioning = provisioning }
                 : current with { Provisioning = provisioning };
+            var credentials = Credentials(plan, app, current, provisioning);
+            if (credentials.Error is { } refusedCredentials)
+            {
+                return refusedCredentials;
+            }
+
+            next = next with { ClientRegistration = credentials.Value.Registration };
             plan.Put(MecRecordKind.Application, app, next, PlatformJsonContext.Default.StoredApplication, () => _applications[app] = next);
 
             List<RefusedRule> refused = [];
@@ -211,13 +219,14 @@ internal sealed partial class MecRegistry
                 }
             }
 
-            var status = Status(next) with { RefusedRules = refused.Count > 0 ? refused : null };
+            var status = Status(next) with { RefusedRules = refused.Count > 0 ? refused : null, ClientSecret = credentials.Value.Secret };
             return (current is null, status);
         }, cancellationToken);
 
     public AppInstanceStatus Status(StoredApplication application) => new()
     {
         AppInstanceId = application.AppInstanceId,
+        ClientId = application.Provisioning?.ClientId,
         Phase = application.Phase.ToString().ToUpperInvariant(),
         Provisioning = application.Provisioning,
         Registration = application.Registration,
@@ -225,6 +234,53 @@ internal sealed partial class MecRegistry
         RefusedRules = _refusedRules.Where(r => r.Key.StartsWith(application.AppInstanceId + "\n", StringComparison.Ordinal))
             .Select(r => new RefusedRule(r.Key[(application.AppInstanceId.Length + 1)..], r.Value)).ToList() is { Count: > 0 } refused ? refused : null,
     };
+
+    /// <summary>
+    /// The instance's OAuth 2.0 client: kept when provisioned before under the same ID, registered (with a new secret)
+    /// when new, removed when the provisioning no longer names it.
+    /// </summary>
+    private Outcome<(string? Registration, string? Secret)> Credentials(Plan plan, string app, StoredApplication? current, AppProvisioning provisioning)
+    {
+        var authorization = _provider.GetService(typeof(AuthorizationServer)) as AuthorizationServer;
+        var previous = current?.Provisioning?.ClientId;
+        if (previous is not null && previous != provisioning.ClientId)
+        {
+            plan.Then(_ =>
+            {
+                authorization?.Remove(previous);
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        if (provisioning.ClientId is not { } clientId)
+        {
+            return ((string?)null, (string?)null);
+        }
+
+        if (authorization is null)
+        {
+            return MecError.BadRequest("clientId", "this platform has no authorization server to register the client with (AddPrecisionCloudAuthorizationServer)");
+        }
+
+        if (previous == clientId && current?.ClientRegistration is { } kept)
+        {
+            return (kept, (string?)null);
+        }
+
+        if (authorization.ExportRegistration(clientId) is not null)
+        {
+            return MecError.Conflict($"clientId: '{clientId}' is registered already with the authorization server");
+        }
+
+        var secret = authorization.RegisterWithSecret(new OAuthClient
+        {
+            ClientId = clientId,
+            Tenant = provisioning.Tenant ?? "default",
+            AppInstance = app,
+            Scopes = [MecPlatformOptions.ApplicationSupportScope, MecPlatformOptions.ServiceManagementScope, MecPlatformOptions.LocationScope],
+        });
+        return (authorization.ExportRegistration(clientId), secret);
+    }
 
     private void RemoveRules(Plan plan, string app)
     {

@@ -8,6 +8,7 @@ using PrecisionCloud.Mec.Platform.Http;
 using PrecisionCloud.Mec.Platform.Notifications;
 using PrecisionCloud.Mec.Platform.Storage;
 using PrecisionCloud.Mec.ServiceManagement;
+using PrecisionCloud.Security.Tokens;
 
 namespace PrecisionCloud.Mec.Platform.Registry;
 
@@ -18,6 +19,7 @@ namespace PrecisionCloud.Mec.Platform.Registry;
 /// </summary>
 internal sealed partial class MecRegistry : IDisposable
 {
+    private readonly IServiceProvider _provider;
     private readonly IMecPlatformStore _store;
     private readonly ITrafficRuleEnforcer _traffic;
     private readonly IDnsRuleEnforcer _dns;
@@ -36,6 +38,7 @@ internal sealed partial class MecRegistry : IDisposable
     private readonly ConcurrentDictionary<string, string> _refusedRules = new(StringComparer.Ordinal);
 
     public MecRegistry(
+        IServiceProvider provider,
         IMecPlatformStore store,
         ITrafficRuleEnforcer traffic,
         IDnsRuleEnforcer dns,
@@ -44,6 +47,7 @@ internal sealed partial class MecRegistry : IDisposable
         TimeProvider time,
         ILogger<MecRegistry> logger)
     {
+        _provider = provider;
         _store = store;
         _traffic = traffic;
         _dns = dns;
@@ -95,6 +99,14 @@ internal sealed partial class MecRegistry : IDisposable
                     var dns = JsonSerializer.Deserialize(record.Body, PlatformJsonContext.Default.StoredDnsRule)!;
                     _dnsRules[record.Id] = dns;
                     break;
+            }
+        }
+
+        if (_provider.GetService(typeof(AuthorizationServer)) is AuthorizationServer authorization)
+        {
+            foreach (var application in _applications.Values.Where(a => a.ClientRegistration is not null))
+            {
+                authorization.Restore(application.ClientRegistration!);
             }
         }
 

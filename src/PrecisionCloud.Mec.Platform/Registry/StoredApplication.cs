@@ -20,4 +20,7 @@ internal sealed record StoredApplication
     public OperationAction? TerminationAction { get; init; }
 
     public DateTimeOffset? TerminationDeadline { get; init; }
+
+    /// <summary>The instance's OAuth 2.0 client as the authorization server exported it (its secret only salted and hashed).</summary>
+    public string? ClientRegistration { get; init; }
 }

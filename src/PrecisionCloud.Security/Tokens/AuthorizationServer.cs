@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace PrecisionCloud.Security.Tokens;
 
@@ -54,6 +55,88 @@ public sealed class AuthorizationServer
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(client.CertificateIdentity, nameof(client));
         Register(client);
+    }
+
+    /// <summary>
+    /// A client's registration as text a host can keep across restarts (a secret only as its salt and hash), to
+    /// register it again with <see cref="Restore"/>.
+    /// </summary>
+    /// <param name="clientId">The client ID.</param>
+    /// <returns>The registration, or none when the client is not registered.</returns>
+    public string? ExportRegistration(string clientId)
+    {
+        if (!_clients.TryGetValue(clientId, out var client))
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("clientId", client.ClientId);
+            json.WriteString("tenant", client.Tenant);
+            if (client.AppInstance is { } appInstance)
+            {
+                json.WriteString("appInstance", appInstance);
+            }
+
+            json.WriteStartArray("scopes");
+            foreach (var scope in client.Scopes)
+            {
+                json.WriteStringValue(scope);
+            }
+
+            json.WriteEndArray();
+            if (client.CertificateIdentity is { } identity)
+            {
+                json.WriteString("certificateIdentity", identity);
+            }
+
+            if (client is { SecretSalt: { } salt, SecretHash: { } hash })
+            {
+                json.WriteBase64String("secretSalt", salt);
+                json.WriteBase64String("secretHash", hash);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Registers a client again from its <see cref="ExportRegistration"/> (replacing a registration of the same ID).</summary>
+    /// <param name="registration">The exported registration.</param>
+    /// <exception cref="FormatException">The text is not an exported registration.</exception>
+    public void Restore(string registration)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(registration);
+        try
+        {
+            using var document = JsonDocument.Parse(registration);
+            var root = document.RootElement;
+            var client = new OAuthClient
+            {
+                ClientId = root.GetProperty("clientId").GetString()!,
+                Tenant = root.GetProperty("tenant").GetString()!,
+                AppInstance = root.TryGetProperty("appInstance", out var appInstance) ? appInstance.GetString() : null,
+                Scopes = [.. root.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!)],
+                CertificateIdentity = root.TryGetProperty("certificateIdentity", out var identity) ? identity.GetString() : null,
+                SecretSalt = root.TryGetProperty("secretSalt", out var salt) ? salt.GetBytesFromBase64() : null,
+                SecretHash = root.TryGetProperty("secretHash", out var hash) ? hash.GetBytesFromBase64() : null,
+            };
+            if (client.CertificateIdentity is null && (client.SecretSalt is null || client.SecretHash is null))
+            {
+                throw new FormatException("the registration has neither a secret's salt and hash nor a certificate identity");
+            }
+
+            _clients.TryRemove(client.ClientId, out _);
+            Register(client);
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException("not an exported client registration: " + error.Message, error);
+        }
     }
 
     /// <summary>Removes a client; tokens it holds stay valid until they expire (keep lifetimes short).</summary>

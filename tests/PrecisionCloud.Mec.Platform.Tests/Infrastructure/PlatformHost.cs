@@ -70,7 +70,14 @@ internal sealed class PlatformHost : IAsyncDisposable
 
         if (secure)
         {
-            builder.Services.AddPrecisionCloudSealing(o => (o.RootKey, o.KeyDirectory) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Path.Combine(directory, "keys")));
+            // One root key per directory, so a restarted host unseals what the first one sealed.
+            var rootKeyFile = Path.Combine(directory, "root.key");
+            if (!File.Exists(rootKeyFile))
+            {
+                File.WriteAllText(rootKeyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            }
+
+            builder.Services.AddPrecisionCloudSealing(o => (o.RootKey, o.KeyDirectory) = (File.ReadAllText(rootKeyFile), Path.Combine(directory, "keys")));
             builder.Services.AddPrecisionCloudAuthorizationServer(o => (o.Issuer, o.Audience, o.KeyDirectory) = ("https://mep.test", "https://mep.test/mec", Path.Combine(directory, "tokens")));
             builder.Services.AddAuthentication(AccessTokenAuthenticationOptions.DefaultScheme).AddPrecisionCloudAccessTokens(_ => { });
             builder.Services.AddOptions<AccessTokenAuthenticationOptions>(AccessTokenAuthenticationOptions.DefaultScheme)
