@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrecisionCloud.Mec.Platform.Http;
 using PrecisionCloud.Mec.Platform.Registry;
 
@@ -77,5 +76,5 @@ internal static class AdministrationEndpoints
         await MecHttp.WriteAsync(context, StatusCodes.Status200OK, letters, PlatformJsonContext.Default.IReadOnlyListDeadLetter).ConfigureAwait(false);
     }
 
-    private static string Route(HttpContext context) => (string)context.GetRouteValue("appInstanceId")!;
+    private static string Route(HttpContext context) => MecHttp.Route(context, "appInstanceId");
 }

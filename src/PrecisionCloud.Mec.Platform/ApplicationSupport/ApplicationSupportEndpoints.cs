@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrecisionCloud.Mec.ApplicationSupport;
 using PrecisionCloud.Mec.Platform.Http;
 using PrecisionCloud.Mec.Platform.Registry;
@@ -98,15 +97,8 @@ internal static class ApplicationSupportEndpoints
     private static Task SubscriptionsAsync(HttpContext context, MecRegistry registry)
     {
         var app = Route(context, "appInstanceId");
-        if (!registry.IsKnownOrAdmitted(app))
-        {
-            return MecHttp.ProblemAsync(context, MecError.NotFound($"application instance {app}"));
-        }
-
-        var list = new SubscriptionLinkList(new SubscriptionLinkListLinks(
-            new LinkType(registry.Links.TerminationSubscriptions(app)),
-            [.. registry.TerminationSubscriptionsOf(app).Select(s => new SubscriptionLink(s.Subscription.Links!.Self.Href, s.Subscription.SubscriptionType))]));
-        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, list, MecJsonTypes.SubscriptionLinkList);
+        return MecHttp.SubscriptionListAsync(context, registry, app, registry.Links.TerminationSubscriptions(app),
+            registry.TerminationSubscriptionsOf(app).Select(s => new SubscriptionLink(s.Subscription.Links!.Self.Href, s.Subscription.SubscriptionType)));
     }
 
     private static async Task SubscribeAsync(HttpContext context, MecRegistry registry)
@@ -191,5 +183,5 @@ internal static class ApplicationSupportEndpoints
         return MecHttp.WriteAsync(context, StatusCodes.Status200OK, new CurrentTime(now.Seconds, now.NanoSeconds, registry.Options.TimeSourceStatus), MecJsonTypes.CurrentTime);
     }
 
-    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+    private static string Route(HttpContext context, string name) => MecHttp.Route(context, name);
 }

@@ -148,6 +148,15 @@ internal static class MecHttp
             : new MecError(406, "Not Acceptable", $"Accept: '{request.Headers.Accept}' admits neither {Json} nor {ProblemJson}");
     }
 
+    /// <summary>A route value of the request (the routes give every value they name).</summary>
+    public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+
+    /// <summary>Answers an application instance's subscriptions of one API as a <see cref="SubscriptionLinkList"/> (404 for an instance the platform does not know).</summary>
+    public static Task SubscriptionListAsync(HttpContext context, MecRegistry registry, string app, string listHref, IEnumerable<SubscriptionLink> subscriptions) =>
+        registry.IsKnownOrAdmitted(app)
+            ? WriteAsync(context, StatusCodes.Status200OK, new SubscriptionLinkList(new SubscriptionLinkListLinks(new LinkType(listHref), [.. subscriptions])), MecJsonTypes.SubscriptionLinkList)
+            : ProblemAsync(context, MecError.NotFound($"application instance {app}"));
+
     public static string? IfMatch(HttpContext context) =>
         context.Request.Headers.IfMatch is { Count: > 0 } values ? values.ToString() : null;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PrecisionCloud.Mec.Location;
 using PrecisionCloud.Mec.Platform.Http;
@@ -383,5 +382,5 @@ internal static class LocationEndpoints
     private static HashSet<string>? List(Microsoft.Extensions.Primitives.StringValues values) =>
         values.Count == 0 ? null : [.. values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+    private static string Route(HttpContext context, string name) => MecHttp.Route(context, name);
 }

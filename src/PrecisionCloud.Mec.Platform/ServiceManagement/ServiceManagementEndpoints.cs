@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrecisionCloud.Mec.Platform.Http;
 using PrecisionCloud.Mec.Platform.Registry;
 using PrecisionCloud.Mec.ServiceManagement;
@@ -116,15 +115,8 @@ internal static class ServiceManagementEndpoints
     private static Task SubscriptionsAsync(HttpContext context, MecRegistry registry)
     {
         var app = Route(context, "appInstanceId");
-        if (!registry.IsKnownOrAdmitted(app))
-        {
-            return MecHttp.ProblemAsync(context, MecError.NotFound($"application instance {app}"));
-        }
-
-        var list = new SubscriptionLinkList(new SubscriptionLinkListLinks(
-            new LinkType(registry.Links.ServiceSubscriptions(app)),
-            [.. registry.ServiceSubscriptionsOf(app).Select(s => new SubscriptionLink(s.Subscription.Links!.Self.Href, s.Subscription.SubscriptionType))]));
-        return MecHttp.WriteAsync(context, StatusCodes.Status200OK, list, MecJsonTypes.SubscriptionLinkList);
+        return MecHttp.SubscriptionListAsync(context, registry, app, registry.Links.ServiceSubscriptions(app),
+            registry.ServiceSubscriptionsOf(app).Select(s => new SubscriptionLink(s.Subscription.Links!.Self.Href, s.Subscription.SubscriptionType)));
     }
 
     private static async Task SubscribeAsync(HttpContext context, MecRegistry registry)
@@ -161,7 +153,7 @@ internal static class ServiceManagementEndpoints
         await response.Body.WriteAsync(entry.Json, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string Route(HttpContext context, string name) => (string)context.GetRouteValue(name)!;
+    private static string Route(HttpContext context, string name) => MecHttp.Route(context, name);
 
     /// <summary>The discovery filters of the query (lists as repeated parameters or comma separated, per GS MEC 009 clause 6.19).</summary>
     private static Outcome<ServiceQuery> Query(HttpContext context)

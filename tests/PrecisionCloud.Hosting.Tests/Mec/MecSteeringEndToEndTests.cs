@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrecisionCloud.Mec.Platform;
 using PrecisionCloud.Tests;
+using PrecisionCloud.Tests.Network;
 using PrecisionCloud.Tests.Oracles;
 
 namespace PrecisionCloud.Hosting.Tests.Mec;
@@ -18,36 +18,23 @@ namespace PrecisionCloud.Hosting.Tests.Mec;
 /// </summary>
 public sealed class MecSteeringEndToEndTests : IAsyncLifetime
 {
-    private readonly string _suffix = Guid.NewGuid().ToString("N")[..5];
-    private readonly int _subnet = Random.Shared.Next(1, 250);
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("site-mec-e2e-");
-    private string Namespace => $"pcmg{_suffix}";
-    private string UpfVeth => $"pcm3{_suffix}";
-    private string GnbVeth => $"pcmn{_suffix}";
-    private string InternetTun => $"pcmi{_suffix}";
-    private string MecTun => $"pcmm{_suffix}";
-    private string UpfAddress => $"10.201.{_subnet}.1";
-    private string GnbAddress => $"10.201.{_subnet}.2";
+    private GnbNamespace _gnb = null!;
+
+    private string InternetTun => $"pcmi{_gnb.Suffix}";
+    private string MecTun => $"pcmm{_gnb.Suffix}";
+    private string UpfAddress => _gnb.UpfAddress;
+    private string GnbAddress => _gnb.GnbAddress;
 
     public async Task InitializeAsync()
     {
-        Assert.True(Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root",
-            "The end-to-end steering test needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) to create network namespaces, veth pairs and TUN devices.");
+        _gnb = await GnbNamespace.CreateAsync("pm", 201);
         await ExternalTool.RequireScapyAsync();
-        await Ip("netns", "add", Namespace);
-        await Ip("link", "add", UpfVeth, "type", "veth", "peer", "name", GnbVeth);
-        await Ip("link", "set", GnbVeth, "netns", Namespace);
-        await Ip("addr", "add", $"{UpfAddress}/24", "dev", UpfVeth);
-        await Ip("link", "set", UpfVeth, "up");
-        await Ip("-n", Namespace, "addr", "add", $"{GnbAddress}/24", "dev", GnbVeth);
-        await Ip("-n", Namespace, "link", "set", GnbVeth, "up");
-        await Ip("-n", Namespace, "link", "set", "lo", "up");
     }
 
     public async Task DisposeAsync()
     {
-        await ProcessRunner.RunAsync("ip", ["netns", "del", Namespace], TimeSpan.FromSeconds(30));
-        await ProcessRunner.RunAsync("ip", ["link", "del", UpfVeth], TimeSpan.FromSeconds(30));
+        await _gnb.DisposeAsync();
         _data.Delete(recursive: true);
     }
 
@@ -112,7 +99,7 @@ public sealed class MecSteeringEndToEndTests : IAsyncLifetime
     private async Task SendFromGnbAsync(string destination)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Oracles", "gnb_ping.py");
-        var gnb = await ProcessRunner.RunAsync("ip", ["netns", "exec", Namespace, ExternalTool.DebianPython, script, UpfAddress, "0x100", "10.45.0.2", destination, "1"], TimeSpan.FromMinutes(1));
+        var gnb = await ProcessRunner.RunAsync("ip", ["netns", "exec", _gnb.Name, ExternalTool.DebianPython, script, UpfAddress, "0x100", "10.45.0.2", destination, "1"], TimeSpan.FromMinutes(1));
         Assert.True(gnb.ExitCode == 0, gnb.All);
         await Task.Delay(200);
     }
@@ -125,12 +112,5 @@ public sealed class MecSteeringEndToEndTests : IAsyncLifetime
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string json) =>
         http.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 
-    private static long RxPackets(string device) =>
-        long.Parse(File.ReadAllText($"/sys/class/net/{device}/statistics/rx_packets").Trim(), CultureInfo.InvariantCulture);
-
-    private static async Task Ip(params string[] arguments)
-    {
-        var result = await ProcessRunner.RunAsync("ip", arguments, TimeSpan.FromSeconds(30));
-        Assert.True(result.ExitCode == 0, $"ip {string.Join(' ', arguments)} failed: {result.All}");
-    }
+    private static long RxPackets(string device) => GnbNamespace.RxPackets(device);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PrecisionCloud.Tests;
+using PrecisionCloud.Tests.Network;
 using PrecisionCloud.UserPlane.Classification;
 using PrecisionCloud.UserPlane.Gtp;
 using PrecisionCloud.UserPlane.Hosting;
@@ -19,36 +19,21 @@ namespace PrecisionCloud.UserPlane.Tests.EndToEnd;
 /// </summary>
 public sealed class NamespaceEndToEndTests : IAsyncLifetime
 {
-    private readonly string _suffix = Guid.NewGuid().ToString("N")[..5];
-    private readonly int _subnet = Random.Shared.Next(1, 250);
-    private string Namespace => $"pcgnb{_suffix}";
-    private string UpfVeth => $"pcn3{_suffix}";
-    private string GnbVeth => $"pcgn{_suffix}";
-    private string N6Tun => $"pcn6{_suffix}";
-    private string MecTun => $"pcme{_suffix}";
-    private string UpfAddress => $"10.200.{_subnet}.1";
-    private string GnbAddress => $"10.200.{_subnet}.2";
+    private GnbNamespace _gnb = null!;
+
+    private string Namespace => _gnb.Name;
+    private string N6Tun => $"pcn6{_gnb.Suffix}";
+    private string MecTun => $"pcme{_gnb.Suffix}";
+    private string UpfAddress => _gnb.UpfAddress;
+    private string GnbAddress => _gnb.GnbAddress;
 
     public async Task InitializeAsync()
     {
-        Assert.True(Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root",
-            "The end-to-end test needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) to create network namespaces, veth pairs and TUN devices.");
+        _gnb = await GnbNamespace.CreateAsync("pc", 200);
         await ExternalTool.RequireScapyAsync();
-        await Ip("netns", "add", Namespace);
-        await Ip("link", "add", UpfVeth, "type", "veth", "peer", "name", GnbVeth);
-        await Ip("link", "set", GnbVeth, "netns", Namespace);
-        await Ip("addr", "add", $"{UpfAddress}/24", "dev", UpfVeth);
-        await Ip("link", "set", UpfVeth, "up");
-        await Ip("-n", Namespace, "addr", "add", $"{GnbAddress}/24", "dev", GnbVeth);
-        await Ip("-n", Namespace, "link", "set", GnbVeth, "up");
-        await Ip("-n", Namespace, "link", "set", "lo", "up");
     }
 
-    public async Task DisposeAsync()
-    {
-        await ProcessRunner.RunAsync("ip", ["netns", "del", Namespace], TimeSpan.FromSeconds(30));
-        await ProcessRunner.RunAsync("ip", ["link", "del", UpfVeth], TimeSpan.FromSeconds(30));
-    }
+    public async Task DisposeAsync() => await _gnb.DisposeAsync();
 
     [Fact]
     public async Task Ping_through_the_upf_comes_back_with_the_downlink_teid_and_qfi_and_breakout_goes_to_the_local_port()
@@ -94,7 +79,7 @@ public sealed class NamespaceEndToEndTests : IAsyncLifetime
             Assert.Equal((InetAddress.Parse(UpfAddress), InetAddress.Parse("10.45.0.2"), IpProtocol.Icmp), (tuple.Source, tuple.Destination, tuple.Protocol));
             Assert.Equal(0, inner[20]); // ICMP echo reply
 
-            var pcap = Path.Combine(Path.GetTempPath(), $"e2e-{_suffix}.pcap");
+            var pcap = Path.Combine(Path.GetTempPath(), $"e2e-{_gnb.Suffix}.pcap");
             try
             {
                 using (var writer = new PcapWriter(pcap))
@@ -121,12 +106,5 @@ public sealed class NamespaceEndToEndTests : IAsyncLifetime
         }
     }
 
-    private static long RxPackets(string device) =>
-        long.Parse(File.ReadAllText($"/sys/class/net/{device}/statistics/rx_packets").Trim(), CultureInfo.InvariantCulture);
-
-    private static async Task Ip(params string[] arguments)
-    {
-        var result = await ProcessRunner.RunAsync("ip", arguments, TimeSpan.FromSeconds(30));
-        Assert.True(result.ExitCode == 0, $"ip {string.Join(' ', arguments)} failed: {result.All}");
-    }
+    private static long RxPackets(string device) => GnbNamespace.RxPackets(device);
 }

@@ -17,8 +17,11 @@ internal sealed partial class OpenApiSchemas
     private readonly JsonObject _definitions;
     private readonly Dictionary<string, JsonSchema> _compiled = new(StringComparer.Ordinal);
 
-    private OpenApiSchemas(JsonObject definitions, IReadOnlyList<(string Path, string Method)> operations)
+    private readonly string _file;
+
+    private OpenApiSchemas(string file, JsonObject definitions, IReadOnlyList<(string Path, string Method)> operations)
     {
+        _file = file;
         _definitions = definitions;
         Operations = operations;
     }
@@ -45,7 +48,7 @@ internal sealed partial class OpenApiSchemas
         var operations = ((JsonObject)document["paths"]!)
             .SelectMany(path => ((JsonObject)path.Value!).Where(m => methods.Contains(m.Key)).Select(m => (path.Key, m.Key.ToUpperInvariant())))
             .ToList();
-        return new OpenApiSchemas((JsonObject)RewriteReferences(schemas.DeepClone()), operations);
+        return new OpenApiSchemas(Path.GetFileNameWithoutExtension(fileName), (JsonObject)RewriteReferences(schemas.DeepClone()), operations);
     }
 
     /// <summary>Replaces one schema (or a property of one, <c>Schema/properties/name</c>) and records why.</summary>
@@ -67,16 +70,21 @@ internal sealed partial class OpenApiSchemas
     /// <summary>The problems of <paramref name="json"/> against schema <paramref name="schemaName"/>; none when valid.</summary>
     public IReadOnlyList<string> Problems(string schemaName, string json)
     {
-        if (!_compiled.TryGetValue(schemaName, out var schema))
+        JsonSchema schema;
+        lock (_compiled)
         {
-            var root = new JsonObject
+            // Compiling registers the schema's $id globally: tests running side by side compile each schema once.
+            if (!_compiled.TryGetValue(schemaName, out schema!))
             {
-                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-                ["$id"] = $"https://precisioncloud.test/{schemaName}",
-                ["$defs"] = _definitions.DeepClone(),
-                ["$ref"] = $"#/$defs/{schemaName}",
-            };
-            schema = _compiled[schemaName] = JsonSchema.FromText(root.ToJsonString());
+                var root = new JsonObject
+                {
+                    ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                    ["$id"] = $"https://precisioncloud.test/{_file}/{schemaName}",
+                    ["$defs"] = _definitions.DeepClone(),
+                    ["$ref"] = $"#/$defs/{schemaName}",
+                };
+                schema = _compiled[schemaName] = JsonSchema.FromText(root.ToJsonString());
+            }
         }
 
         using var instance = System.Text.Json.JsonDocument.Parse(json);
