@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using PrecisionCloud.Tests;
+using PrecisionCloud.Tests.Network;
+using PrecisionCloud.Tests.Oracles;
 
 namespace PrecisionCloud.Samples.Tests;
 
@@ -41,17 +43,7 @@ public sealed class MecAppTests : IDisposable
             }
 
             var output = new StringBuilder();
-            using var app = Process.Start(new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { SampleBinaries.MecAppDll, $"--PrecisionCloud:MecClient:ApiRoot={address}", "--PrecisionCloud:MecClient:AppInstanceId=mec-app-1" },
-                WorkingDirectory = Path.GetDirectoryName(SampleBinaries.MecAppDll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            app.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            app.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            app.BeginOutputReadLine();
-            app.BeginErrorReadLine();
+            using var app = StartMecApp(address, output);
             try
             {
                 await WaitForAsync(output, "Serving as mec-app-1", app);
@@ -89,6 +81,94 @@ public sealed class MecAppTests : IDisposable
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task The_apps_traffic_rule_steers_the_ues_gtp_u_to_its_port_until_the_app_is_terminated()
+    {
+        await using var gnb = await GnbNamespace.CreateAsync("ps", 202);
+        await ExternalTool.RequireScapyAsync();
+        var (internetTun, mecTun) = ($"psi{gnb.Suffix}", $"psm{gnb.Suffix}");
+        var (site, address) = await SiteProcess.StartAsync("dotnet",
+            [
+                SampleBinaries.AllInOneDll, $"--PrecisionCloud:Mec:DatabasePath={Path.Combine(_data.FullName, "mec.db")}",
+                "--PrecisionCloud:UserPlane:Enabled=true", $"--PrecisionCloud:UserPlane:N3Address={gnb.UpfAddress}",
+                "--PrecisionCloud:UserPlane:N6Ports:0:NetworkInstance=internet", $"--PrecisionCloud:UserPlane:N6Ports:0:TunDevice={internetTun}", "--PrecisionCloud:UserPlane:N6Ports:0:Routes:0=10.45.0.0/16",
+                "--PrecisionCloud:UserPlane:N6Ports:1:NetworkInstance=mec", $"--PrecisionCloud:UserPlane:N6Ports:1:TunDevice={mecTun}", "--PrecisionCloud:UserPlane:N6Ports:1:Routes:0=10.204.0.0/16",
+                "--PrecisionCloud:UserPlane:StaticSessions:0:UeAddress=10.45.0.2", "--PrecisionCloud:UserPlane:StaticSessions:0:UplinkTeid=256",
+                $"--PrecisionCloud:UserPlane:StaticSessions:0:GnbAddress={gnb.GnbAddress}", "--PrecisionCloud:UserPlane:StaticSessions:0:DownlinkTeid=512", "--PrecisionCloud:UserPlane:StaticSessions:0:Qfi=9",
+            ],
+            SampleBinaries.AllInOneDirectory, StartTimeout);
+        await using (site)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            using (var provisioned = await http.PutAsync(new Uri("/mec_platform_mgmt/v1/app_instances/mec-app-1", UriKind.Relative), Json("""
+                {"appName": "mec-app", "trafficRules": [{"trafficRuleId": "breakout", "filterType": "FLOW", "priority": 10,
+                  "trafficFilter": [{"dstAddress": ["10.204.0.5"]}], "action": "FORWARD_DECAPSULATED",
+                  "dstInterface": [{"interfaceType": "IP", "dstIpAddress": "10.204.0.5"}], "state": "INACTIVE"}]}
+                """)))
+            {
+                Assert.Equal(HttpStatusCode.Created, provisioned.StatusCode);
+            }
+
+            var output = new StringBuilder();
+            using var app = StartMecApp(address, output);
+            try
+            {
+                await WaitForAsync(output, "Serving as mec-app-1", app);
+                Assert.Contains("Traffic rule breakout is Active", Text(output), StringComparison.Ordinal);
+
+                var mecBefore = GnbNamespace.RxPackets(mecTun);
+                await SendFromGnbAsync(gnb, "10.204.0.5");
+                Assert.True(GnbNamespace.RxPackets(mecTun) > mecBefore, "the app's ACTIVE rule should steer the UE's packet for 10.204.0.5 to the mec port\n" + site.Log);
+
+                using (var terminating = await http.PostAsync(new Uri("/mec_platform_mgmt/v1/app_instances/mec-app-1/terminate", UriKind.Relative), Json("{}")))
+                {
+                    Assert.Equal(HttpStatusCode.Accepted, terminating.StatusCode);
+                }
+
+                await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.True(app.ExitCode == 0, Text(output));
+
+                // The app is gone and its rule with it: the same packet takes the session's way again.
+                mecBefore = GnbNamespace.RxPackets(mecTun);
+                var internetBefore = GnbNamespace.RxPackets(internetTun);
+                await SendFromGnbAsync(gnb, "10.204.0.5");
+                Assert.Equal(mecBefore, GnbNamespace.RxPackets(mecTun));
+                Assert.True(GnbNamespace.RxPackets(internetTun) > internetBefore);
+            }
+            finally
+            {
+                if (!app.HasExited)
+                {
+                    app.Kill(entireProcessTree: true);
+                }
+            }
+        }
+    }
+
+    private static Process StartMecApp(Uri address, StringBuilder output)
+    {
+        var app = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { SampleBinaries.MecAppDll, $"--PrecisionCloud:MecClient:ApiRoot={address}", "--PrecisionCloud:MecClient:AppInstanceId=mec-app-1" },
+            WorkingDirectory = Path.GetDirectoryName(SampleBinaries.MecAppDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        app.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        app.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        return app;
+    }
+
+    private static async Task SendFromGnbAsync(GnbNamespace gnb, string destination)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Oracles", "gnb_ping.py");
+        var sent = await ProcessRunner.RunAsync("ip", ["netns", "exec", gnb.Name, ExternalTool.DebianPython, script, gnb.UpfAddress, "0x100", "10.45.0.2", destination, "1"], TimeSpan.FromMinutes(1));
+        Assert.True(sent.ExitCode == 0, sent.All);
+        await Task.Delay(200);
     }
 
     private static async Task WaitForAsync(StringBuilder output, string line, Process app)
