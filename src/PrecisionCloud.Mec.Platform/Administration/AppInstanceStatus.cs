@@ -26,6 +26,9 @@ public sealed record AppInstanceStatus
     /// <summary>The client's secret: in the answer that issued it, and never again (the platform keeps only its hash).</summary>
     public string? ClientSecret { get; init; }
 
+    /// <summary>Services the instance requires (its provisioning's or registration's <c>appServiceRequired</c>) that no ready application offers now.</summary>
+    public IReadOnlyList<string>? MissingRequiredServices { get; init; }
+
     /// <summary>Rules in ACTIVE state the data plane could not honour.</summary>
     public IReadOnlyList<RefusedRule>? RefusedRules { get; init; }
 }

@@ -231,6 +231,10 @@ internal sealed partial class MecRegistry
         Provisioning = application.Provisioning,
         Registration = application.Registration,
         Services = _services.Values.Count(s => s.Stored.AppInstanceId == application.AppInstanceId),
+        MissingRequiredServices = (application.Provisioning?.AppServiceRequired ?? application.Registration?.AppServiceRequired ?? [])
+            .Where(required => !Discover(new ServiceQuery(null, [required.SerName], null, null, null, null)).Any(s => s.Stored.Info.Version == required.Version || required.Version.Length == 0))
+            .Select(required => $"{required.SerName} {required.Version}")
+            .ToList() is { Count: > 0 } missing ? missing : null,
         RefusedRules = _refusedRules.Where(r => r.Key.StartsWith(application.AppInstanceId + "\n", StringComparison.Ordinal))
             .Select(r => new RefusedRule(r.Key[(application.AppInstanceId.Length + 1)..], r.Value)).ToList() is { Count: > 0 } refused ? refused : null,
     };

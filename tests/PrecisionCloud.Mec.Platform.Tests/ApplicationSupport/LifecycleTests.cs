@@ -103,6 +103,19 @@ public sealed class LifecycleTests : PlatformTest
     }
 
     [Fact]
+    public async Task The_management_sees_which_required_services_are_not_offered_yet()
+    {
+        var provisioned = await Platform.SendAsync(HttpMethod.Put, $"{Management}/app_instances/consumer",
+            """{"appName": "consumer", "appServiceRequired": [{"serName": "video", "version": "3.1.1"}, {"serName": "radio", "version": "1"}]}""");
+        Assert.Equal(["video 3.1.1", "radio 1"], provisioned.Json!["missingRequiredServices"]!.AsArray().Select(s => s!.GetValue<string>()));
+
+        await Platform.PostAsync($"{Services}/applications/producer/services", Bodies.Service("video"));
+
+        var status = await Platform.GetAsync($"{Management}/app_instances/consumer");
+        Assert.Equal(["radio 1"], status.Json!["missingRequiredServices"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task An_instance_subscribes_only_to_its_own_termination()
     {
         var answer = await Platform.PostAsync($"{Support}/applications/producer/subscriptions",
