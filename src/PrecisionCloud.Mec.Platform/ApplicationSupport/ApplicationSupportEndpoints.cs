@@ -54,6 +54,14 @@ internal static class ApplicationSupportEndpoints
             request = request with { AppInstanceId = own };
         }
 
+        // A provisioned instance with its own OAuth client registers only as that client.
+        if (caller is { IsManagement: false, ClientId: { } client } && request.AppInstanceId is { } target
+            && registry.FindApplication(target)?.Provisioning?.ClientId is { } provisionedClient && provisionedClient != client)
+        {
+            await MecHttp.ProblemAsync(context, MecError.Forbidden($"appInstanceId: {target} is provisioned for client {provisionedClient}, not {client}")).ConfigureAwait(false);
+            return;
+        }
+
         var outcome = await registry.RegisterAsync(request, context.RequestAborted).ConfigureAwait(false);
         await (outcome.Error is { } error
             ? MecHttp.ProblemAsync(context, error)

@@ -62,10 +62,13 @@ internal sealed partial class MecPlatformService(
 
     private async Task LoadAsync(Uri root, CancellationToken cancellationToken)
     {
+        // The outbox resumes before anything can commit new notifications (they would be queued twice), and drops
+        // what is left of subscriptions that ended just before a crash.
         await registry.LoadAsync(root, cancellationToken).ConfigureAwait(false);
         await locations.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await dispatcher.ResumeAsync(id => registry.HasSubscription(id) || locations.Find(id, caller: null) is not null, cancellationToken).ConfigureAwait(false);
+        locations.StartDelivering();
         await registry.OfferLocationServiceAsync(locations.Tracker.Map.Zones.Count > 0, cancellationToken).ConfigureAwait(false);
-        await dispatcher.ResumeAsync(cancellationToken).ConfigureAwait(false);
         readiness.Ready();
         Log.Serving(logger, registry.Links.Root);
     }
@@ -94,6 +97,7 @@ internal sealed partial class MecPlatformService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(Tick, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {

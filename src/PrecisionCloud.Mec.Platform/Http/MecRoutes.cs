@@ -77,7 +77,7 @@ internal sealed class MecRoutes(IEndpointRouteBuilder endpoints)
                 return;
             }
 
-            new MecCaller(appInstance, management).Attach(context);
+            new MecCaller(appInstance, management, principal.FindFirst("client_id")?.Value).Attach(context);
             subject = new RateLimitSubject(principal.FindFirst("tenant")?.Value ?? "default", principal.FindFirst("client_id")?.Value ?? "unknown");
         }
 

@@ -176,7 +176,7 @@ internal static class LocationEndpoints
             return MecHttp.ProblemAsync(context, MecError.BadRequest("subscription_type", $"'{type}' is not one of: {string.Join(", ", kinds.Keys)}"));
         }
 
-        var caller = MecCaller.Of(context).AppInstanceId;
+        var caller = MecCaller.Of(context).Sees;
         var zoneFilter = context.Request.Query["zoneId"].ToString();
         var addressFilter = context.Request.Query["address"].ToString() is { Length: > 0 } address ? MecLocationTracker.Normalize(address) : null;
         var links = Subscriptions(context).All
@@ -194,7 +194,7 @@ internal static class LocationEndpoints
     {
         var registry = context.RequestServices.GetRequiredService<MecRegistry>();
         var id = replace ?? Guid.NewGuid().ToString();
-        var owner = MecCaller.Of(context).AppInstanceId;
+        var owner = MecCaller.Of(context).Owner;
         var read = family switch
         {
             "zones" => await ReadZoneAsync(context, registry, id, owner).ConfigureAwait(false),
@@ -205,7 +205,7 @@ internal static class LocationEndpoints
         var error = read.Error;
         if (error is null && replace is not null)
         {
-            error = Subscriptions(context).Find(replace, owner) is not { } existing || existing.Family != family ? MecError.NotFound($"subscription {replace}")
+            error = Subscriptions(context).Find(replace, MecCaller.Of(context).Sees) is not { } existing || existing.Family != family ? MecError.NotFound($"subscription {replace}")
                 : existing.SubscriptionType != read.Value!.SubscriptionType ? MecError.BadRequest("subscriptionType", "a subscription keeps its type")
                 : null;
         }
@@ -301,13 +301,13 @@ internal static class LocationEndpoints
     }
 
     private static Task SubscriptionAsync(HttpContext context, string family) =>
-        Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId) is { } subscription && subscription.Family == family
+        Subscriptions(context).Find(Route(context, "subscriptionId"), MecCaller.Of(context).Sees) is { } subscription && subscription.Family == family
             ? WriteAsync(context, subscription, StatusCodes.Status200OK)
             : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"));
 
     private static async Task UnsubscribeAsync(HttpContext context, MecRegistry registry)
     {
-        var removed = await Subscriptions(context).DeleteAsync(Route(context, "subscriptionId"), MecCaller.Of(context).AppInstanceId, context.RequestAborted).ConfigureAwait(false);
+        var removed = await Subscriptions(context).DeleteAsync(Route(context, "subscriptionId"), MecCaller.Of(context).Sees, context.RequestAborted).ConfigureAwait(false);
         await (removed ? MecHttp.NoContent(context) : MecHttp.ProblemAsync(context, MecError.NotFound($"subscription {Route(context, "subscriptionId")}"))).ConfigureAwait(false);
     }
 
@@ -315,7 +315,7 @@ internal static class LocationEndpoints
     private static async Task WebSocketAsync(HttpContext context, MecRegistry registry)
     {
         var id = Route(context, "subscriptionId");
-        if (Subscriptions(context).Find(id, MecCaller.Of(context).AppInstanceId) is not { WebSocketUri: not null })
+        if (Subscriptions(context).Find(id, MecCaller.Of(context).Sees) is not { WebSocketUri: not null })
         {
             await MecHttp.ProblemAsync(context, MecError.NotFound($"WebSocket of subscription {id}")).ConfigureAwait(false);
             return;

@@ -52,11 +52,16 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
             {
                 var subscription = JsonSerializer.Deserialize(record.Body, PlatformJsonContext.Default.StoredLocationSubscription)!;
                 _subscriptions[subscription.SubscriptionId] = subscription;
+                if (subscription.Periodic is not null && subscription.PeriodicNextReport is { } next)
+                {
+                    _periodic[subscription.SubscriptionId] = (next, subscription.PeriodicReportsSent);
+                }
             }
         }
-
-        _ = Task.Run(() => DeliverMovesAsync(CancellationToken.None), CancellationToken.None);
     }
+
+    /// <summary>Starts turning moves into notifications (after the outbox resumed, so nothing is queued twice).</summary>
+    public void StartDelivering() => _ = Task.Run(() => DeliverMovesAsync(CancellationToken.None), CancellationToken.None);
 
     public void Moved(string address, UserLocation? from, UserLocation? to) => _moves.Writer.TryWrite((address, from, to));
 
@@ -152,13 +157,19 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var subscription in expired)
+            var ended = 0;
+            foreach (var candidate in expired)
             {
-                await RemoveAsync(subscription).ConfigureAwait(false);
-                Log.Expired(_logger, subscription.SubscriptionId);
+                // A PUT may have moved the deadline since the snapshot.
+                if (_subscriptions.GetValueOrDefault(candidate.SubscriptionId) is { ExpiryDeadline: { } deadline } subscription && deadline.Seconds <= now)
+                {
+                    await RemoveAsync(subscription).ConfigureAwait(false);
+                    Log.Expired(_logger, subscription.SubscriptionId);
+                    ended++;
+                }
             }
 
-            return expired.Count;
+            return ended;
         }
         finally
         {
@@ -189,19 +200,18 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         {
             try
             {
-                var notifications = from?.ZoneId == to?.ZoneId ? [] : Notifications(address, from, to);
-                notifications.AddRange(StatusNotifications(from, to));
-                notifications.AddRange(AreaNotifications(address, from, to));
-                notifications.AddRange(DistanceNotifications(address));
-                if (notifications.Count == 0)
-                {
-                    continue;
-                }
-
+                // Under the writer: a subscription deleted meanwhile hears nothing more, counts change in move order.
                 await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    _notifications.Enqueue(await _store.CommitAsync([], notifications, CancellationToken.None).ConfigureAwait(false));
+                    var notifications = from?.ZoneId == to?.ZoneId ? [] : Notifications(address, from, to);
+                    notifications.AddRange(StatusNotifications(from, to));
+                    notifications.AddRange(AreaNotifications(address, from, to));
+                    notifications.AddRange(DistanceNotifications(address));
+                    if (notifications.Count > 0)
+                    {
+                        _notifications.Enqueue(await _store.CommitAsync([], notifications, CancellationToken.None).ConfigureAwait(false));
+                    }
                 }
                 finally
                 {
@@ -222,7 +232,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         foreach (var subscription in _subscriptions.Values)
         {
             var self = new NotificationLinks(new LinkType(subscription.Self));
-            if (subscription.Zone is { } zone && (zone.AddressList is not { Count: > 0 } addresses || addresses.Contains(address, StringComparer.Ordinal)))
+            if (subscription.Zone is { } zone && (zone.AddressList is not { Count: > 0 } addresses || addresses.Any(a => MecLocationTracker.Normalize(a) == address)))
             {
                 foreach (var (where, kind) in new[] { (from, LocationEventType.LeavingArea), (to, LocationEventType.EnteringArea) })
                 {
@@ -240,7 +250,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                 {
                     if (where is not null && Wants(user.LocationEventCriteria, kind))
                     {
-                        var body = new InlineUserLocationEventNotification(new UserLocationEventNotification { Address = address, ZoneId = where.ZoneId, AccessPointId = to?.AccessPointId, UserLocationEvent = kind, TimeStamp = stamp, Links = self });
+                        var body = new InlineUserLocationEventNotification(new UserLocationEventNotification { Address = address, ZoneId = where.ZoneId, AccessPointId = where.AccessPointId, UserLocationEvent = kind, TimeStamp = stamp, Links = self });
                         notifications.Add(Notification(subscription, body, MecJsonTypes.InlineUserLocationEventNotification));
                     }
                 }
@@ -255,49 +265,60 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     {
         var now = _time.GetUtcNow();
         var sent = 0;
-        foreach (var subscription in _subscriptions.Values.Where(s => s.Periodic is not null).ToList())
+        foreach (var candidate in _subscriptions.Values.Where(s => s.Periodic is not null).ToList())
         {
-            var periodic = subscription.Periodic!;
-            var interval = TimeSpan.FromSeconds(Math.Max(1, periodic.PeriodicEventInfo.ReportingInterval));
-            var state = _periodic.GetOrAdd(subscription.SubscriptionId, _ => (now + interval, 0));
+            var interval = TimeSpan.FromSeconds(Math.Max(1, candidate.Periodic!.PeriodicEventInfo.ReportingInterval));
+            var state = _periodic.GetOrAdd(candidate.SubscriptionId, _ => (now + interval, 0));
             if (now < state.Next)
             {
                 continue;
             }
 
-            var final = state.Sent + 1 >= Math.Max(1, periodic.PeriodicEventInfo.ReportingAmount);
-            var user = Tracker.Find(periodic.Address);
-            var report = new InlineUserLocationPeriodicNotification(new UserLocationPeriodicNotification
-            {
-                Address = MecLocationTracker.Normalize(periodic.Address),
-                AccessPointId = user?.AccessPointId,
-                ZoneId = user?.ZoneId,
-                LocationInfo = user is null ? null : LocationOf(user),
-                Result = user is null ? NotificationResult.Abnormal : NotificationResult.Success,
-                IsFinalNotification = final ? true : null,
-                TimeStamp = TimeStamp.From(now),
-                Links = new NotificationLinks(new LinkType(subscription.Self)),
-            });
             await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                _notifications.Enqueue(await _store.CommitAsync([], [Notification(subscription, report, MecJsonTypes.InlineUserLocationPeriodicNotification)], CancellationToken.None).ConfigureAwait(false));
+                if (_subscriptions.GetValueOrDefault(candidate.SubscriptionId) is not { Periodic: { } periodic } subscription)
+                {
+                    continue;
+                }
+
+                var final = state.Sent + 1 >= Math.Max(1, periodic.PeriodicEventInfo.ReportingAmount);
+                var user = Tracker.Find(periodic.Address);
+                var report = new InlineUserLocationPeriodicNotification(new UserLocationPeriodicNotification
+                {
+                    Address = MecLocationTracker.Normalize(periodic.Address),
+                    AccessPointId = user?.AccessPointId,
+                    ZoneId = user?.ZoneId,
+                    LocationInfo = user is null ? null : LocationOf(user),
+                    Result = user is null ? NotificationResult.Abnormal : NotificationResult.Success,
+                    IsFinalNotification = final ? true : null,
+                    TimeStamp = TimeStamp.From(now),
+                    Links = new NotificationLinks(new LinkType(subscription.Self)),
+                });
+
+                // The report and the subscription's progress (or its end, after the last report) in one commit.
+                var next = subscription with { PeriodicReportsSent = state.Sent + 1, PeriodicNextReport = state.Next + interval };
+                MecStoreChange change = final
+                    ? MecStoreChange.Remove(MecRecordKind.LocationSubscription, subscription.SubscriptionId)
+                    : MecStoreChange.Put(MecRecordKind.LocationSubscription, subscription.SubscriptionId, JsonSerializer.Serialize(next, PlatformJsonContext.Default.StoredLocationSubscription));
+                _notifications.Enqueue(await _store.CommitAsync([change], [Notification(subscription, report, MecJsonTypes.InlineUserLocationPeriodicNotification)], CancellationToken.None).ConfigureAwait(false));
                 if (final)
                 {
-                    // The subscription ends with its last report, which still has to be delivered.
-                    await RemoveAsync(subscription, keepPending: true).ConfigureAwait(false);
+                    _subscriptions.TryRemove(subscription.SubscriptionId, out _);
+                    _periodic.TryRemove(subscription.SubscriptionId, out _);
                 }
                 else
                 {
+                    _subscriptions[subscription.SubscriptionId] = next;
                     _periodic[subscription.SubscriptionId] = (state.Next + interval, state.Sent + 1);
                 }
+
+                sent++;
             }
             finally
             {
                 _writer.Release();
             }
-
-            sent++;
         }
 
         return sent;

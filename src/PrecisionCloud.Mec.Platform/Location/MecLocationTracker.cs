@@ -13,6 +13,7 @@ public sealed class MecLocationTracker
     private readonly ConcurrentDictionary<string, UserLocation> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string AccessPointId, string ZoneId)> _gnbs = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly Lock _moving = new();
     private ILocationEvents? _events;
 
     /// <summary>Creates the tracker over the site's radio map.</summary>
@@ -66,14 +67,17 @@ public sealed class MecLocationTracker
     {
         var key = Normalize(address);
         var next = new UserLocation(key, accessPointId, zoneId, _time.GetUtcNow());
-        UserLocation? previous = null;
-        _users.AddOrUpdate(key, next, (_, old) =>
+
+        // Moves are announced in the order they happen (subscribers and counts follow that order).
+        lock (_moving)
         {
-            previous = old;
-            return old.AccessPointId == accessPointId && old.ZoneId == zoneId ? old : next;
-        });
-        if (previous is null || previous.AccessPointId != accessPointId || previous.ZoneId != zoneId)
-        {
+            var previous = _users.GetValueOrDefault(key);
+            if (previous is not null && previous.AccessPointId == accessPointId && previous.ZoneId == zoneId)
+            {
+                return;
+            }
+
+            _users[key] = next;
             _events?.Moved(key, previous, next);
         }
     }
@@ -83,9 +87,12 @@ public sealed class MecLocationTracker
     public void Remove(string address)
     {
         var key = Normalize(address);
-        if (_users.TryRemove(key, out var previous))
+        lock (_moving)
         {
-            _events?.Moved(key, previous, null);
+            if (_users.TryRemove(key, out var previous))
+            {
+                _events?.Moved(key, previous, null);
+            }
         }
     }
 

@@ -21,6 +21,12 @@ internal sealed record StoredLocationSubscription
 
     public UserDistanceSubscription? Distance { get; init; }
 
+    /// <summary>The periodic reports sent so far (kept, so a restart does not send them again).</summary>
+    public int PeriodicReportsSent { get; init; }
+
+    /// <summary>When the next periodic report is due.</summary>
+    public DateTimeOffset? PeriodicNextReport { get; init; }
+
     /// <summary>The resource family it lives under: <c>zones</c>, <c>users</c>, <c>area</c> or <c>distance</c>.</summary>
     public string Family => Zone is not null || Status is not null ? "zones" : User is not null || Periodic is not null ? "users" : Area is not null ? "area" : "distance";
 

@@ -50,10 +50,19 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
         meter.CreateObservableGauge("precisioncloud.mec.notifications.in_flight", () => Volatile.Read(ref _inFlight), description: "Notifications queued and not yet delivered");
     }
 
-    /// <summary>Queues what the store holds undelivered (at start, before new changes).</summary>
-    public async Task ResumeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues what the store holds undelivered (at start, before new changes); notifications of subscriptions that
+    /// no longer exist (ended just before a crash) are dropped.
+    /// </summary>
+    public async Task ResumeAsync(Func<string, bool> subscriptionExists, CancellationToken cancellationToken)
     {
-        var pending = await _store.LoadPendingAsync(cancellationToken).ConfigureAwait(false);
+        var all = await _store.LoadPendingAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ended in all.Select(p => p.SubscriptionId).Distinct(StringComparer.Ordinal).Where(id => !subscriptionExists(id)).ToList())
+        {
+            await _store.DiscardAsync(ended, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pending = all.Where(p => subscriptionExists(p.SubscriptionId)).ToList();
         Enqueue(pending);
         if (pending.Count > 0)
         {
@@ -108,47 +117,29 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
             {
                 var current = queue.Head ?? head;
                 queue.Head = current;
+                // The store and this clock may differ (a test clock): never wait longer than a retry would.
                 var wait = current.DueAt - _time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _time, token).ConfigureAwait(false);
+                    await Task.Delay(wait < _options.MaxRetryDelay ? wait : _options.MaxRetryDelay, _time, token).ConfigureAwait(false);
                 }
 
-                var (delivered, permanent, retryAfter, reason) = await AttemptAsync(current, token).ConfigureAwait(false);
-                var now = _time.GetUtcNow();
-                if (delivered)
+                try
                 {
-                    await _store.MarkDeliveredAsync(current.Id, CancellationToken.None).ConfigureAwait(false);
-                    _delivered.Add(1);
-                    Next(queue);
-                    continue;
+                    await DeliverHeadAsync(queue, current, token).ConfigureAwait(false);
                 }
-
-                var attempts = current.Attempts + 1;
-                var delay = Backoff(attempts, retryAfter);
-                if (permanent || attempts >= _options.MaxAttempts || now + delay > current.ExpiresAt)
+                catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    var why = permanent ? $"refused: {reason}" : attempts >= _options.MaxAttempts ? $"{attempts} attempts failed, the last: {reason}" : $"expired after {attempts} attempts, the last: {reason}";
-                    await _store.DeadLetterAsync(current.Id, attempts, why, now, CancellationToken.None).ConfigureAwait(false);
-                    _deadLettered.Add(1);
-                    Log.DeadLettered(_logger, current.Id, current.SubscriptionId, current.Callback, why);
-                    Next(queue);
-                    continue;
+                    // Something unexpected (the store failing, a socket torn down mid-send): the notification stays at
+                    // the head of its queue and is tried again after a pause; the queue never stalls.
+                    Log.DeliveryFailed(_logger, current.Id, current.SubscriptionId, error);
+                    queue.Head = current with { DueAt = _time.GetUtcNow() + _options.InitialRetryDelay };
                 }
-
-                _failedAttempts.Add(1);
-                queue.Head = current with { Attempts = attempts, DueAt = now + delay };
-                await _store.RescheduleAsync(current.Id, attempts, queue.Head.DueAt, CancellationToken.None).ConfigureAwait(false);
-                Log.Retrying(_logger, current.Id, current.Callback, attempts, delay, reason);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Stopping: what was not delivered stays in the store and resumes at the next start.
-        }
-        catch (ObjectDisposedException) when (token.IsCancellationRequested)
-        {
-            // The store closed while stopping.
         }
         finally
         {
@@ -159,6 +150,37 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
         {
             Start(queue);
         }
+    }
+
+    /// <summary>One attempt at the head of a queue, and what follows from it in the store.</summary>
+    private async Task DeliverHeadAsync(SubscriberQueue queue, PendingNotification current, CancellationToken token)
+    {
+        var (delivered, permanent, retryAfter, reason) = await AttemptAsync(current, token).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        if (delivered)
+        {
+            await _store.MarkDeliveredAsync(current.Id, CancellationToken.None).ConfigureAwait(false);
+            _delivered.Add(1);
+            Next(queue);
+            return;
+        }
+
+        var attempts = current.Attempts + 1;
+        var delay = Backoff(attempts, retryAfter);
+        if (permanent || attempts >= _options.MaxAttempts || now + delay > current.ExpiresAt)
+        {
+            var why = permanent ? $"refused: {reason}" : attempts >= _options.MaxAttempts ? $"{attempts} attempts failed, the last: {reason}" : $"expired after {attempts} attempts, the last: {reason}";
+            await _store.DeadLetterAsync(current.Id, attempts, why, now, CancellationToken.None).ConfigureAwait(false);
+            _deadLettered.Add(1);
+            Log.DeadLettered(_logger, current.Id, current.SubscriptionId, current.Callback, why);
+            Next(queue);
+            return;
+        }
+
+        _failedAttempts.Add(1);
+        queue.Head = current with { Attempts = attempts, DueAt = now + delay };
+        await _store.RescheduleAsync(current.Id, attempts, queue.Head.DueAt, CancellationToken.None).ConfigureAwait(false);
+        Log.Retrying(_logger, current.Id, current.Callback, attempts, delay, reason);
     }
 
     private void Next(SubscriberQueue queue)
@@ -250,5 +272,8 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
 
         [LoggerMessage(3, LogLevel.Warning, "Notification {Id} of subscription {SubscriptionId} to {Callback} is a dead letter: {Reason}")]
         public static partial void DeadLettered(ILogger logger, long id, string subscriptionId, Uri callback, string reason);
+
+        [LoggerMessage(4, LogLevel.Error, "Delivering notification {Id} of subscription {SubscriptionId} failed unexpectedly; trying again")]
+        public static partial void DeliveryFailed(ILogger logger, long id, string subscriptionId, Exception error);
     }
 }

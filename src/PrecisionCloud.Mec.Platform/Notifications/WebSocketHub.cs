@@ -18,7 +18,13 @@ internal sealed class WebSocketHub
     /// <summary>Serves a subscriber's socket until it closes; a newer socket for the same subscription replaces it.</summary>
     public async Task ServeAsync(string subscriptionId, WebSocket socket, CancellationToken cancellationToken)
     {
-        using var sending = new SemaphoreSlim(1, 1);
+        // The semaphore is not disposed: a send may still hold it when the socket goes away.
+        var sending = new SemaphoreSlim(1, 1);
+        if (_sockets.TryGetValue(subscriptionId, out var replaced))
+        {
+            replaced.Socket.Abort();
+        }
+
         _sockets[subscriptionId] = (socket, sending);
         try
         {

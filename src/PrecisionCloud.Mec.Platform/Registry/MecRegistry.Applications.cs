@@ -341,7 +341,7 @@ internal sealed partial class MecRegistry
     {
         foreach (var service in _services.Values.Where(s => s.Stored.AppInstanceId == app))
         {
-            RemoveService(plan, service.Stored);
+            RemoveService(plan, service.Stored, exceptSubscriber: app);
         }
 
         foreach (var subscription in ServiceSubscriptionsOf(app))

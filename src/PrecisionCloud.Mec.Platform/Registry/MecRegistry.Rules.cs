@@ -54,13 +54,13 @@ internal sealed partial class MecRegistry
             var key = RuleKey(app, ruleId);
             if (request.State == RuleState.Active)
             {
-                var application = await _traffic.ApplyAsync(app, request, cancellationToken).ConfigureAwait(false);
+                var application = await _traffic.ApplyAsync(app, request, CancellationToken.None).ConfigureAwait(false);
                 if (!application.Honoured)
                 {
                     return MecError.Conflict($"the data plane cannot honour traffic rule {ruleId}: {application.Reason}");
                 }
 
-                _refusedRules.TryRemove(key, out _);
+                plan.OnAbort(() => _traffic.WithdrawAsync(app, ruleId, CancellationToken.None));
             }
             else
             {
@@ -68,7 +68,11 @@ internal sealed partial class MecRegistry
             }
 
             var next = current with { Rule = request, Version = current.Version + 1 };
-            plan.Put(MecRecordKind.TrafficRule, key, next, PlatformJsonContext.Default.StoredTrafficRule, () => _trafficRules[key] = next);
+            plan.Put(MecRecordKind.TrafficRule, key, next, PlatformJsonContext.Default.StoredTrafficRule, () =>
+            {
+                _trafficRules[key] = next;
+                _refusedRules.TryRemove(key, out _);
+            });
             return next;
         }, cancellationToken);
 
@@ -104,13 +108,13 @@ internal sealed partial class MecRegistry
             var key = RuleKey(app, ruleId);
             if (request.State == RuleState.Active)
             {
-                var application = await _dns.ApplyAsync(app, request, cancellationToken).ConfigureAwait(false);
+                var application = await _dns.ApplyAsync(app, request, CancellationToken.None).ConfigureAwait(false);
                 if (!application.Honoured)
                 {
                     return MecError.Conflict($"the resolver cannot honour DNS rule {ruleId}: {application.Reason}");
                 }
 
-                _refusedRules.TryRemove(key, out _);
+                plan.OnAbort(() => _dns.WithdrawAsync(app, ruleId, CancellationToken.None));
             }
             else
             {
@@ -118,7 +122,11 @@ internal sealed partial class MecRegistry
             }
 
             var next = current with { Rule = request, Version = current.Version + 1 };
-            plan.Put(MecRecordKind.DnsRule, key, next, PlatformJsonContext.Default.StoredDnsRule, () => _dnsRules[key] = next);
+            plan.Put(MecRecordKind.DnsRule, key, next, PlatformJsonContext.Default.StoredDnsRule, () =>
+            {
+                _dnsRules[key] = next;
+                _refusedRules.TryRemove(key, out _);
+            });
             return next;
         }, cancellationToken);
 
@@ -166,12 +174,16 @@ internal sealed partial class MecRegistry
                 var effective = rule;
                 if (rule.State == RuleState.Active)
                 {
-                    var application = await _traffic.ApplyAsync(app, rule, cancellationToken).ConfigureAwait(false);
+                    var application = await _traffic.ApplyAsync(app, rule, CancellationToken.None).ConfigureAwait(false);
                     if (!application.Honoured)
                     {
                         refused.Add(new RefusedRule(rule.TrafficRuleId, application.Reason!));
                         effective = rule with { State = RuleState.Inactive };
                         plan.Then(token => _traffic.WithdrawAsync(app, rule.TrafficRuleId, token));
+                    }
+                    else if (existing?.Rule.State != RuleState.Active)
+                    {
+                        plan.OnAbort(() => _traffic.WithdrawAsync(app, rule.TrafficRuleId, CancellationToken.None));
                     }
                 }
                 else if (existing?.Rule.State == RuleState.Active)
@@ -199,12 +211,16 @@ internal sealed partial class MecRegistry
                 var effective = rule;
                 if (rule.State == RuleState.Active)
                 {
-                    var application = await _dns.ApplyAsync(app, rule, cancellationToken).ConfigureAwait(false);
+                    var application = await _dns.ApplyAsync(app, rule, CancellationToken.None).ConfigureAwait(false);
                     if (!application.Honoured)
                     {
                         refused.Add(new RefusedRule(rule.DnsRuleId, application.Reason!));
                         effective = rule with { State = RuleState.Inactive };
                         plan.Then(token => _dns.WithdrawAsync(app, rule.DnsRuleId, token));
+                    }
+                    else if (existing?.Rule.State != RuleState.Active)
+                    {
+                        plan.OnAbort(() => _dns.WithdrawAsync(app, rule.DnsRuleId, CancellationToken.None));
                     }
                 }
                 else if (existing?.Rule.State == RuleState.Active)
@@ -282,6 +298,11 @@ internal sealed partial class MecRegistry
             Tenant = provisioning.Tenant ?? "default",
             AppInstance = app,
             Scopes = [MecPlatformOptions.ApplicationSupportScope, MecPlatformOptions.ServiceManagementScope, MecPlatformOptions.LocationScope],
+        });
+        plan.OnAbort(() =>
+        {
+            authorization.Remove(clientId);
+            return ValueTask.CompletedTask;
         });
         return (authorization.ExportRegistration(clientId), secret);
     }

@@ -233,6 +233,10 @@ internal sealed partial class MecRegistry
         return outcome.Value;
     }
 
+    /// <summary>Whether a MEC 011 subscription (service availability or termination) exists.</summary>
+    public bool HasSubscription(string subscriptionId) =>
+        _serviceSubscriptions.ContainsKey(subscriptionId) || _terminationSubscriptions.ContainsKey(subscriptionId);
+
     public IEnumerable<StoredServiceSubscription> ServiceSubscriptionsOf(string app) =>
         _serviceSubscriptions.Values.Where(s => s.AppInstanceId == app);
 
@@ -281,11 +285,12 @@ internal sealed partial class MecRegistry
             return Done(true);
         }, cancellationToken);
 
-    private void RemoveService(Plan plan, StoredService stored)
+    /// <summary>Removes a service, announced as REMOVED (not to <paramref name="exceptSubscriber"/>, whose subscriptions go in the same change).</summary>
+    private void RemoveService(Plan plan, StoredService stored, string? exceptSubscriber = null)
     {
         var id = stored.Info.SerInstanceId!;
         plan.Remove(MecRecordKind.Service, id, () => UnindexService(id));
-        NotifyServiceChange(plan, stored, ServiceChangeType.Removed, IsOffered(stored.AppInstanceId));
+        NotifyServiceChange(plan, stored, ServiceChangeType.Removed, IsOffered(stored.AppInstanceId), exceptSubscriber);
     }
 
     private void RemoveServiceSubscription(Plan plan, string subscriptionId)
@@ -299,7 +304,7 @@ internal sealed partial class MecRegistry
     }
 
     /// <summary>Tells every matching subscriber about a change of a service that others can see.</summary>
-    private void NotifyServiceChange(Plan plan, StoredService service, ServiceChangeType change, bool offered)
+    private void NotifyServiceChange(Plan plan, StoredService service, ServiceChangeType change, bool offered, string? exceptSubscriber = null)
     {
         if (!offered)
         {
@@ -317,7 +322,7 @@ internal sealed partial class MecRegistry
         };
         foreach (var subscription in _serviceSubscriptions.Values)
         {
-            if (Matches(subscription.Subscription.FilteringCriteria, info))
+            if (subscription.AppInstanceId != exceptSubscriber && Matches(subscription.Subscription.FilteringCriteria, info))
             {
                 var body = new ServiceAvailabilityNotification
                 {

@@ -132,18 +132,39 @@ internal sealed partial class MecRegistry : IDisposable
         try
         {
             var plan = new Plan();
-            var outcome = await decide(plan).ConfigureAwait(false);
-            if (outcome.Error is not null || plan.IsEmpty)
+            Outcome<T> outcome;
+            IReadOnlyList<PendingNotification> pending;
+            try
             {
-                return outcome;
+                outcome = await decide(plan).ConfigureAwait(false);
+                if (outcome.Error is not null || plan.IsEmpty)
+                {
+                    await UndoAsync(plan).ConfigureAwait(false);
+                    return outcome;
+                }
+
+                pending = await _store.CommitAsync(plan.Changes, plan.Notifications, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                await UndoAsync(plan).ConfigureAwait(false);
+                throw;
             }
 
-            var pending = await _store.CommitAsync(plan.Changes, plan.Notifications, CancellationToken.None).ConfigureAwait(false);
             plan.ApplyToMemory();
             _notifications.Enqueue(pending);
+
+            // The change is committed and answered as such: a step after it that fails is logged, not the answer.
             foreach (var effect in plan.Effects)
             {
-                await effect(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await effect(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception error)
+                {
+                    Log.EffectFailed(_logger, error);
+                }
             }
 
             return outcome;
@@ -155,6 +176,21 @@ internal sealed partial class MecRegistry : IDisposable
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
+
+    private async Task UndoAsync(Plan plan)
+    {
+        foreach (var undo in plan.Aborts)
+        {
+            try
+            {
+                await undo().ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                Log.EffectFailed(_logger, error);
+            }
+        }
+    }
 
     private OutgoingNotification Notification<T>(string subscriptionId, string callback, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         new(subscriptionId, new Uri(callback, UriKind.Absolute), JsonSerializer.Serialize(body, typeInfo), Now + Options.Notifications.TimeToLive);
@@ -216,5 +252,8 @@ internal sealed partial class MecRegistry : IDisposable
 
         [LoggerMessage(5, LogLevel.Information, "Application {AppInstanceId} removed ({How})")]
         public static partial void Removed(ILogger logger, string appInstanceId, string how);
+
+        [LoggerMessage(6, LogLevel.Error, "A step outside the platform's state (data plane, resolver, outbox or authorization server) failed")]
+        public static partial void EffectFailed(ILogger logger, Exception error);
     }
 }

@@ -18,6 +18,9 @@ internal sealed class Plan
 
     public List<Func<CancellationToken, ValueTask>> Effects { get; } = [];
 
+    /// <summary>What undoes work done outside the platform while planning, should the commit not happen.</summary>
+    public List<Func<ValueTask>> Aborts { get; } = [];
+
     public bool IsEmpty => Changes.Count == 0 && Notifications.Count == 0 && _afterCommit.Count == 0;
 
     public void Put<T>(MecRecordKind kind, string id, T value, JsonTypeInfo<T> typeInfo, Action apply)
@@ -34,6 +37,9 @@ internal sealed class Plan
 
     /// <summary>Work after the commit that is not a record, such as withdrawing a rule from the data plane.</summary>
     public void Then(Func<CancellationToken, ValueTask> effect) => Effects.Add(effect);
+
+    /// <summary>Undoes, when the change is not committed, something planning already did outside the platform.</summary>
+    public void OnAbort(Func<ValueTask> undo) => Aborts.Add(undo);
 
     public void ApplyToMemory()
     {

@@ -82,6 +82,22 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         Assert.Equal(new Uri(_platform.Root, "/oauth/token").ToString(), transports.Json![0]!["security"]!["oAuth2Info"]!["tokenEndpoint"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Location_subscriptions_are_seen_only_by_the_client_that_made_them_and_the_management()
+    {
+        var watcher = await _platform.TokenAsync("watcher", null, MecPlatformOptions.LocationScope);
+        var snoop = await _platform.TokenAsync("snoop", null, MecPlatformOptions.LocationScope);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(watcher, HttpMethod.Post, "/location/v3/subscriptions/users",
+            """{"userLocationEventSubscription": {"subscriptionType": "UserLocationEventSubscription", "callbackReference": "http://127.0.0.1:9/cb", "address": "acr:10.45.0.2"}}""")).Status);
+
+        Assert.Single(Subscriptions(await SendAsync(watcher, HttpMethod.Get, "/location/v3/subscriptions/users")));
+        Assert.Empty(Subscriptions(await SendAsync(snoop, HttpMethod.Get, "/location/v3/subscriptions/users")));
+        Assert.Single(Subscriptions(await SendAsync(_management, HttpMethod.Get, "/location/v3/subscriptions/users")));
+    }
+
+    private static System.Text.Json.Nodes.JsonArray Subscriptions(PlatformHost.Answer answer) =>
+        answer.Json!["notificationSubscriptionList"]!["subscription"]?.AsArray() ?? [];
+
     private Task<PlatformHost.Answer> SendAsync(string token, HttpMethod method, string path, string? json = null) =>
         _platform.SendAsync(method, path, json, r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token));
 }
