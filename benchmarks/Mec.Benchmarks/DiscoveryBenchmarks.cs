@@ -138,5 +138,9 @@ public class DiscoveryBenchmarks
         public void Forget(string subscriptionId)
         {
         }
+
+        public void Retarget(string subscriptionId, Uri callback)
+        {
+        }
     }
 }

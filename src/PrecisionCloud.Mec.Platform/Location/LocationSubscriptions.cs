@@ -115,8 +115,17 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                 [MecStoreChange.Put(MecRecordKind.LocationSubscription, stored.SubscriptionId, JsonSerializer.Serialize(stored, PlatformJsonContext.Default.StoredLocationSubscription))],
                 notifications,
                 CancellationToken.None).ConfigureAwait(false);
+            var before = _subscriptions.GetValueOrDefault(stored.SubscriptionId);
             _subscriptions[stored.SubscriptionId] = stored;
             _notifications.Enqueue(pending);
+            var target = stored.WebSocketUri ?? stored.Callback;
+            if (replace && target is not null && target != (before?.WebSocketUri ?? before?.Callback))
+            {
+                var retargeted = new Uri(target, UriKind.Absolute);
+                await _store.RetargetAsync(stored.SubscriptionId, retargeted, CancellationToken.None).ConfigureAwait(false);
+                _notifications.Retarget(stored.SubscriptionId, retargeted);
+            }
+
             return stored;
         }
         finally

@@ -10,4 +10,7 @@ internal interface INotificationQueue
 
     /// <summary>Drops what is queued for a subscription that no longer exists.</summary>
     void Forget(string subscriptionId);
+
+    /// <summary>Sends what is queued for a subscription, and what comes, to its new callback.</summary>
+    void Retarget(string subscriptionId, Uri callback);
 }

@@ -20,6 +20,7 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
     public const string HttpClientName = "PrecisionCloud.Mec.Notifications";
 
     private readonly ConcurrentDictionary<string, SubscriberQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Uri> _callbacks = new(StringComparer.Ordinal);
     private readonly IMecPlatformStore _store;
     private readonly IHttpClientFactory _clients;
     private readonly WebSocketHub _webSockets;
@@ -81,8 +82,11 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
         }
     }
 
+    public void Retarget(string subscriptionId, Uri callback) => _callbacks[subscriptionId] = callback;
+
     public void Forget(string subscriptionId)
     {
+        _callbacks.TryRemove(subscriptionId, out _);
         if (_queues.TryRemove(subscriptionId, out var queue))
         {
             queue.Forgotten = true;
@@ -193,8 +197,10 @@ internal sealed partial class NotificationDispatcher : INotificationQueue, IDisp
         }
     }
 
-    private async Task<(bool Delivered, bool Permanent, TimeSpan? RetryAfter, string Reason)> AttemptAsync(PendingNotification notification, CancellationToken cancellationToken)
+    private async Task<(bool Delivered, bool Permanent, TimeSpan? RetryAfter, string Reason)> AttemptAsync(PendingNotification queued, CancellationToken cancellationToken)
     {
+        // A subscription whose callback changed since the notification was queued gets it at the new one.
+        var notification = _callbacks.TryGetValue(queued.SubscriptionId, out var callback) ? queued with { Callback = callback } : queued;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         if (notification.Callback.Scheme is "ws" or "wss")

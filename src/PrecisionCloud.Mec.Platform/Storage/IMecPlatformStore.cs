@@ -53,6 +53,13 @@ public interface IMecPlatformStore
     /// <returns>How many were dropped.</returns>
     Task<int> DiscardAsync(string subscriptionId, CancellationToken cancellationToken);
 
+    /// <summary>Sends a subscription's undelivered notifications to its new callback.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="callback">Where its notifications go now.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>How many were moved.</returns>
+    Task<int> RetargetAsync(string subscriptionId, Uri callback, CancellationToken cancellationToken);
+
     /// <summary>The dead letters, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The dead letters.</returns>

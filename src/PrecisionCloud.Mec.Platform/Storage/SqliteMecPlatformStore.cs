@@ -159,6 +159,13 @@ public sealed class SqliteMecPlatformStore : IMecPlatformStore, IDisposable
         Write("DELETE FROM outbox WHERE subscription = $1", [subscriptionId], cancellationToken);
 
     /// <inheritdoc/>
+    public Task<int> RetargetAsync(string subscriptionId, Uri callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Write("UPDATE outbox SET callback = $1 WHERE subscription = $2", [callback.OriginalString, subscriptionId], cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<DeadLetter>> LoadDeadLettersAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -173,6 +173,24 @@ public sealed class LocationTests : PlatformTest
     }
 
     [Fact]
+    public async Task Notifications_waiting_for_a_dead_callback_follow_the_subscription_to_its_new_one()
+    {
+        var created = await Platform.PostAsync($"{Api}/subscriptions/zones", """
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "http://127.0.0.1:9/gone", "zoneId": "zone-b"} }
+            """);
+        Tracker.Place("10.45.0.2", "192.168.20.1");
+        await Task.Delay(300);
+
+        var moved = await Platform.SendAsync(HttpMethod.Put, new Uri(created.Location!).AbsolutePath, $$"""
+            {"zoneLocationEventSubscription": {"subscriptionType": "ZoneLocationEventSubscription", "callbackReference": "{{Callbacks.Url("moved")}}", "zoneId": "zone-b"} }
+            """);
+        Assert.Equal(HttpStatusCode.OK, moved.Status);
+
+        var entered = (await Callbacks.NextAsync("moved"))["zoneLocationEventNotification"]!;
+        Assert.Equal(("ENTERING_AREA_EVENT", "acr:10.45.0.2"), (entered["userLocationEvent"]!.GetValue<string>(), entered["address"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_platform_offers_its_location_service_in_discovery()
     {
         var found = await Platform.GetAsync("/mec_service_mgmt/v1/services?ser_name=location");

@@ -47,11 +47,12 @@ public sealed class SqliteMecPlatformStoreTests : IDisposable
         var due = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds());
         await store.RescheduleAsync(pending[0].Id, 3, due, CancellationToken.None);
         await store.DeadLetterAsync(pending[3].Id, 7, "gave up", due, CancellationToken.None);
+        Assert.Equal(1, await store.RetargetAsync("a", new Uri("http://127.0.0.1/new"), CancellationToken.None));
         await store.MarkDeliveredAsync(pending[1].Id, CancellationToken.None);
         Assert.Equal(1, await store.DiscardAsync("b", CancellationToken.None));
 
         var left = Assert.Single(await store.LoadPendingAsync(CancellationToken.None));
-        Assert.Equal((pending[0].Id, 3, due), (left.Id, left.Attempts, left.DueAt));
+        Assert.Equal((pending[0].Id, 3, due, new Uri("http://127.0.0.1/new")), (left.Id, left.Attempts, left.DueAt, left.Callback));
         var letter = Assert.Single(await store.LoadDeadLettersAsync(CancellationToken.None));
         Assert.Equal((pending[3].Id, "c", 7, "gave up"), (letter.Id, letter.SubscriptionId, letter.Attempts, letter.Reason));
     }
