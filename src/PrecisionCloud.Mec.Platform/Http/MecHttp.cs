@@ -157,6 +157,10 @@ internal static class MecHttp
             ? WriteAsync(context, StatusCodes.Status200OK, new SubscriptionLinkList(new SubscriptionLinkListLinks(new LinkType(listHref), [.. subscriptions])), MecJsonTypes.SubscriptionLinkList)
             : ProblemAsync(context, MecError.NotFound($"application instance {app}"));
 
+    /// <summary>A list query parameter, given repeated or comma separated (GS MEC 009 clause 6.19); none when absent.</summary>
+    public static IReadOnlyList<string>? Values(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0 ? null : [.. values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
     public static string? IfMatch(HttpContext context) =>
         context.Request.Headers.IfMatch is { Count: > 0 } values ? values.ToString() : null;
 

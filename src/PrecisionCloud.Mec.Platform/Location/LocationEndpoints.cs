@@ -82,12 +82,12 @@ internal static class LocationEndpoints
                 return MecHttp.ProblemAsync(context, MecError.NotFound($"user {MecLocationTracker.Normalize(address)}"));
             }
 
-            if (FindZone(tracker, user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is not { Latitude: { } latitude, Longitude: { } longitude })
+            if (tracker.CoordinatesOf(user) is not { } point)
             {
                 return MecHttp.ProblemAsync(context, MecError.NotFound($"the geographic location of user {user.Address} (access point {user.AccessPointId} has no coordinates)"));
             }
 
-            points.Add((latitude, longitude));
+            points.Add(point);
         }
 
         var meters = Haversine(points[0], other ?? points[1]);
@@ -352,9 +352,7 @@ internal static class LocationEndpoints
         ZoneId = user.ZoneId,
         ResourceUrl = registry.Links.Location("queries/users?address=" + Uri.EscapeDataString(user.Address)),
         Timestamp = TimeStamp.From(user.Since),
-        LocationInfo = FindZone(tracker, user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is { Latitude: { } latitude, Longitude: { } longitude }
-            ? new LocationInfo { Latitude = [latitude], Longitude = [longitude], Shape = 2 }
-            : null,
+        LocationInfo = tracker.LocationOf(user),
     };
 
     private static ZoneInfo Zone(MecRegistry registry, MecLocationTracker tracker, ZoneOptions zone) => new()
@@ -373,14 +371,13 @@ internal static class LocationEndpoints
         OperationStatus = point.OperationStatus,
         NumberOfUsers = tracker.Users.Count(u => u.ZoneId == zone.ZoneId && u.AccessPointId == point.AccessPointId),
         ResourceUrl = registry.Links.Location($"queries/zones/{Uri.EscapeDataString(zone.ZoneId)}/accessPoints/{Uri.EscapeDataString(point.AccessPointId)}"),
-        LocationInfo = point is { Latitude: { } latitude, Longitude: { } longitude } ? new LocationInfo { Latitude = [latitude], Longitude = [longitude], Shape = 2 } : null,
+        LocationInfo = MecLocationTracker.LocationOf(point),
         Timezone = point.Timezone,
     };
 
     private static ZoneOptions? FindZone(MecLocationTracker tracker, string zoneId) => tracker.Map.Zones.FirstOrDefault(z => z.ZoneId == zoneId);
 
-    private static HashSet<string>? List(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count == 0 ? null : [.. values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    private static HashSet<string>? List(Microsoft.Extensions.Primitives.StringValues values) => MecHttp.Values(values)?.ToHashSet(StringComparer.Ordinal);
 
     private static string Route(HttpContext context, string name) => MecHttp.Route(context, name);
 }

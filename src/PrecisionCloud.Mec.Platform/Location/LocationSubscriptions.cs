@@ -298,7 +298,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                     Address = MecLocationTracker.Normalize(periodic.Address),
                     AccessPointId = user?.AccessPointId,
                     ZoneId = user?.ZoneId,
-                    LocationInfo = user is null ? null : LocationOf(user),
+                    LocationInfo = user is null ? null : Tracker.LocationOf(user),
                     Result = user is null ? NotificationResult.Abnormal : NotificationResult.Success,
                     IsFinalNotification = final ? true : null,
                     TimeStamp = TimeStamp.From(now),
@@ -344,8 +344,8 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                 continue;
             }
 
-            var before = from is not null && Coordinates(from) is { } a && Inside(area.AreaDefine, a);
-            var after = to is not null && Coordinates(to) is { } b && Inside(area.AreaDefine, b);
+            var before = from is not null && Tracker.CoordinatesOf(from) is { } a && Inside(area.AreaDefine, a);
+            var after = to is not null && Tracker.CoordinatesOf(to) is { } b && Inside(area.AreaDefine, b);
             LocationEventType? happened = !before && after ? LocationEventType.EnteringArea : before && !after ? LocationEventType.LeavingArea : null;
             if (happened is { } kind && (area.LocationEventCriteria is null || area.LocationEventCriteria == kind))
             {
@@ -353,7 +353,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
                 {
                     Address = address,
                     UserLocationEvent = kind,
-                    LocationInfo = to is null ? null : LocationOf(to),
+                    LocationInfo = to is null ? null : Tracker.LocationOf(to),
                     TimeStamp = TimeStamp.From(_time.GetUtcNow()),
                     Links = new NotificationLinks(new LinkType(subscription.Self)),
                 });
@@ -398,7 +398,7 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
             ZoneId = u.ZoneId,
             ResourceUrl = $"{root}/queries/users?address={Uri.EscapeDataString(u.Address)}",
             Timestamp = TimeStamp.From(u.Since),
-            LocationInfo = LocationOf(u),
+            LocationInfo = Tracker.LocationOf(u),
         }).ToList();
         var body = new InlineUserDistanceNotification(new UserDistanceNotification
         {
@@ -413,9 +413,9 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
     /// <summary>Whether a distance subscription's criteria hold now (never while a user's location is unknown).</summary>
     private bool DistanceMet(UserDistanceSubscription distance)
     {
-        var monitored = distance.MonitoredAddress.Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Coordinates(u) : null)).ToList();
+        var monitored = distance.MonitoredAddress.Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Tracker.CoordinatesOf(u) : null)).ToList();
         var references = (distance.ReferenceAddress is { Count: > 0 } given ? given : distance.MonitoredAddress)
-            .Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Coordinates(u) : null)).ToList();
+            .Select(a => (Address: MecLocationTracker.Normalize(a), Point: Tracker.Find(a) is { } u ? Tracker.CoordinatesOf(u) : null)).ToList();
         if (monitored.Count == 0 || monitored.Any(m => m.Point is null) || references.Any(r => r.Point is null))
         {
             return false;
@@ -431,13 +431,6 @@ internal sealed partial class LocationSubscriptions : ILocationEvents, IDisposab
         };
     }
 
-    private (double Latitude, double Longitude)? Coordinates(UserLocation user) =>
-        Tracker.Map.Zones.FirstOrDefault(z => z.ZoneId == user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId) is { Latitude: { } latitude, Longitude: { } longitude }
-            ? (latitude, longitude)
-            : null;
-
-    private LocationInfo? LocationOf(UserLocation user) =>
-        Coordinates(user) is { } point ? new LocationInfo { Latitude = [(float)point.Latitude], Longitude = [(float)point.Longitude], Shape = 2 } : null;
 
     /// <summary>Whether a point is in a circle (great-circle distance to the centre) or a polygon (ray casting on latitude and longitude).</summary>
     internal static bool Inside(AreaInfo area, (double Latitude, double Longitude) point)

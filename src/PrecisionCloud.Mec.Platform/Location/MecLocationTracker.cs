@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PrecisionCloud.Mec.Location;
 
 namespace PrecisionCloud.Mec.Platform.Location;
 
@@ -100,6 +101,21 @@ public sealed class MecLocationTracker
     /// <param name="address">The user's address.</param>
     /// <returns>The location, or none.</returns>
     public UserLocation? Find(string address) => _users.GetValueOrDefault(Normalize(address));
+
+    /// <summary>The access point a user is at, on the radio map.</summary>
+    internal AccessPointOptions? AccessPointOf(UserLocation user) =>
+        Map.Zones.FirstOrDefault(z => z.ZoneId == user.ZoneId)?.AccessPoints.FirstOrDefault(a => a.AccessPointId == user.AccessPointId);
+
+    /// <summary>Where a user is on the earth: its access point's coordinates, when the map has them.</summary>
+    internal (double Latitude, double Longitude)? CoordinatesOf(UserLocation user) =>
+        AccessPointOf(user) is { Latitude: { } latitude, Longitude: { } longitude } ? (latitude, longitude) : null;
+
+    /// <summary>A user's location as MEC 013 gives it (a point, 3GPP TS 23.032 shape 2), when the map has coordinates.</summary>
+    internal LocationInfo? LocationOf(UserLocation user) => LocationOf(AccessPointOf(user));
+
+    /// <summary>An access point's location as MEC 013 gives it, when the map has coordinates.</summary>
+    internal static LocationInfo? LocationOf(AccessPointOptions? point) =>
+        point is { Latitude: { } latitude, Longitude: { } longitude } ? new LocationInfo { Latitude = [latitude], Longitude = [longitude], Shape = 2 } : null;
 
     internal void Listen(ILocationEvents events) => _events = events;
 

@@ -41,7 +41,7 @@ internal sealed partial class MecRegistry
                 return MecError.BadRequest("trafficRuleId", $"'{request.TrafficRuleId}' is not the rule updated ({ruleId})");
             }
 
-            if (!SameTrafficRule(request with { State = current.Rule.State }, current.Rule))
+            if (!Same(request with { State = current.Rule.State }, current.Rule))
             {
                 return MecError.BadRequest("state", "only the state of a traffic rule may be changed by PUT; its other attributes come from the application's descriptor");
             }
@@ -191,7 +191,7 @@ internal sealed partial class MecRegistry
                     plan.Then(token => _traffic.WithdrawAsync(app, rule.TrafficRuleId, token));
                 }
 
-                if (existing is null || !SameTrafficRule(existing.Rule, effective))
+                if (existing is null || !Same(existing.Rule, effective))
                 {
                     var stored = new StoredTrafficRule(app, effective, (existing?.Version ?? 0) + 1);
                     plan.Put(MecRecordKind.TrafficRule, key, stored, PlatformJsonContext.Default.StoredTrafficRule, () => _trafficRules[key] = stored);
@@ -362,10 +362,6 @@ internal sealed partial class MecRegistry
             Log.RuleRefused(_logger, rule.AppInstanceId, rule.Rule.DnsRuleId, application.Reason!);
         }
     }
-
-    /// <summary>Records compare lists by reference; two traffic rules are the same when their JSON is.</summary>
-    private static bool SameTrafficRule(TrafficRule left, TrafficRule right) =>
-        MecJson.Serialize(left) == MecJson.Serialize(right);
 
     private static MecError? CheckProvisioning(AppProvisioning provisioning)
     {

@@ -397,9 +397,8 @@ internal sealed partial class MecRegistry
         };
     }
 
-    /// <summary>Records compare lists by reference; two services are the same when their JSON is.</summary>
-    private static bool Same(ServiceInfo left, ServiceInfo right) =>
-        MecJson.Serialize(left) == MecJson.Serialize(right);
+    /// <summary>Records compare the lists they hold by reference; two MEC values are the same when their JSON is.</summary>
+    private static bool Same<T>(T left, T right) => MecJson.Serialize(left) == MecJson.Serialize(right);
 
     private static MecError? CheckCallback(string callback) =>
         Uri.TryCreate(callback, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

@@ -159,11 +159,8 @@ internal static class ServiceManagementEndpoints
     private static Outcome<ServiceQuery> Query(HttpContext context)
     {
         var query = context.Request.Query;
-        static IReadOnlyList<string>? List(Microsoft.Extensions.Primitives.StringValues values) =>
-            values.Count == 0 ? null : [.. values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-        var ids = List(query["ser_instance_id"]);
-        var names = List(query["ser_name"]);
+        var ids = MecHttp.Values(query["ser_instance_id"]);
+        var names = MecHttp.Values(query["ser_name"]);
         var category = query["ser_category_id"] is { Count: > 0 } c ? c.ToString() : null;
         if (new[] { ids is not null, names is not null, category is not null }.Count(present => present) > 1)
         {
