@@ -159,16 +159,14 @@ internal sealed partial class ResourceReconciler
             message = Text($"{reason.ToLowerInvariant()} on '{provider.Name}' node '{deployment.Node}' as {deployment.Kind} (generation {workload.Generation})");
         }
 
+        var restarted = false;
         await TryAsync(tally, workload.Uid, workload.Key, ResourceKind.Workload, provider.Name, async ct =>
         {
             var result = await provider.ApplyWorkloadAsync(deployment, ct).ConfigureAwait(false);
             if (restartOf is not null)
             {
                 tally.Restarted++;
-
-                // Crash loops back off: the next restart waits longer unless the workload then runs for a while.
-                var delay = Fail(workload.Uid);
-                LogRestarted(manager.Logger, workload.Key, restartOf[0].ExitCode, delay);
+                restarted = true;
             }
             else
             {
@@ -181,23 +179,28 @@ internal sealed partial class ResourceReconciler
 
             await manager.WriteAsync(() => manager.UpdateWorkload(workload, current =>
             {
-                var observedNow = Observe(current, result) ?? current;
-                return observedNow with
+                var applied = current with
                 {
-                    Status = observedNow.Status with
+                    Status = current.Status with
                     {
-                        BackendId = result.BackendId,
                         AppliedHash = deployment.SpecHash,
                         ObservedGeneration = current.Generation,
                         Restarts = current.Status.Restarts + (restartOf is null ? 0 : 1),
-                        Conditions = SetCondition(observedNow.Status.Conditions, "Provisioned", true, reason, message),
-                        Events = manager.AddEvent(observedNow.Status.Events, reason, message),
+                        Conditions = SetCondition(current.Status.Conditions, "Provisioned", true, reason, message),
+                        Events = manager.AddEvent(current.Status.Events, reason, message),
                     },
                 };
+                return Observe(applied, result) ?? applied;
             }, reason), ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-        if (!Due(workload.Uid) && restartOf is null)
+        if (restarted)
+        {
+            // Crash loops back off: the next restart waits longer unless the workload then runs for a while.
+            var delay = Fail(workload.Uid);
+            LogRestarted(manager.Logger, workload.Key, restartOf![0].ExitCode, delay);
+        }
+        else if (!Due(workload.Uid) && restartOf is null)
         {
             await SetConditionAsync(workload, "Provisioned", false, "BackendError", $"{provider.Name} failed; retrying with backoff (see the log)", cancellationToken).ConfigureAwait(false);
         }
