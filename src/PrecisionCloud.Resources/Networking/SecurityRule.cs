@@ -1,8 +1,8 @@
 namespace PrecisionCloud.Resources.Networking;
 
 /// <summary>
-/// One allow rule of a security policy. Traffic a policy does not allow is dropped once any policy applies to the
-/// workload; replies to allowed traffic always pass.
+/// One allow rule of a security policy. In each direction that some rule of the workload's policies names, only what
+/// the rules allow passes; a direction no rule names stays open. Replies to allowed traffic always pass.
 /// </summary>
 public sealed record SecurityRule
 {

@@ -1,0 +1,32 @@
+namespace PrecisionCloud.Resources.Oci.Tests.Fixtures;
+
+/// <summary>A tiny real image: Debian's static busybox with the applets the tests use, as an OCI layout.</summary>
+public static class BusyboxImage
+{
+    private static readonly string[] Applets = ["sh", "echo", "cat", "sleep", "env", "id", "ls", "mkdir", "wget", "nc", "httpd", "ip", "true", "kill", "touch"];
+
+    /// <summary>Writes the layout as <c>busybox:test</c> under the images directory, or fails saying what is missing.</summary>
+    public static void WriteTo(string imagesDirectory)
+    {
+        const string busybox = "/bin/busybox";
+        HostRequirements.Require(File.Exists(busybox) && new FileInfo(busybox).Length > 1_000_000, "Debian's static busybox at /bin/busybox (apt-get install busybox-static)");
+        new OciLayoutBuilder(Path.Combine(imagesDirectory, "busybox"))
+            .Layer(writer =>
+            {
+                OciLayoutBuilder.AddDirectory(writer, "bin/");
+                OciLayoutBuilder.AddDirectory(writer, "etc/");
+                OciLayoutBuilder.AddDirectory(writer, "tmp/");
+                OciLayoutBuilder.AddDirectory(writer, "www/");
+                writer.WriteEntry(busybox, "bin/busybox");
+                foreach (var applet in Applets)
+                {
+                    OciLayoutBuilder.AddSymlink(writer, "bin/" + applet, "busybox");
+                }
+
+                OciLayoutBuilder.AddFile(writer, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n");
+                OciLayoutBuilder.AddFile(writer, "etc/group", "root:x:0:\nnogroup:x:65534:\n");
+                OciLayoutBuilder.AddFile(writer, "www/index.html", "hello from busybox\n");
+            })
+            .Tag("test", cmd: ["/bin/sh", "-c", "echo image default"], env: ["PATH=/bin", "FROM_IMAGE=yes"]);
+    }
+}
