@@ -164,7 +164,7 @@ public sealed partial class OciProvider
         }
 
         var complete = replicas.Count == record.Replicas;
-        return new ObservedWorkload(uid, complete ? record.SpecHash : record.SpecHash + "+missing-replicas", "pc-" + uid, replicas,
+        return new ObservedWorkload(uid, "pc-" + uid, complete ? record.SpecHash : record.SpecHash + "+missing-replicas", replicas,
             complete ? null : $"{record.Replicas - replicas.Count} of {record.Replicas} replicas are gone from the runtime");
     }
 

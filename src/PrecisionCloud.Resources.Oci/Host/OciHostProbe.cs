@@ -239,7 +239,7 @@ internal static class OciHostProbe
             }
 
             (exitCode, _, error) = await HostCommand.RunAsync(ip, ["netns", "exec", name, nft, "-f", "-"], cancellationToken,
-                "table inet probe { chain input { type filter hook input priority 0; policy accept; ct state established,related accept; } }\n").ConfigureAwait(false);
+                "table inet probe {\n  chain input { type filter hook input priority 0; policy accept; ct state established,related accept; }\n}\n").ConfigureAwait(false);
             return exitCode == 0 ? null : FirstLine(error, exitCode);
         }
         finally

@@ -47,13 +47,6 @@ internal static class OciBundle
         }
 
         writer.WriteEndObject();
-        writer.WriteStartArray("rlimits");
-        writer.WriteStartObject();
-        writer.WriteString("type", "RLIMIT_NOFILE");
-        writer.WriteNumber("hard", 1048576);
-        writer.WriteNumber("soft", 1048576);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
         writer.WriteBoolean("noNewPrivileges", true);
         writer.WriteEndObject();
 

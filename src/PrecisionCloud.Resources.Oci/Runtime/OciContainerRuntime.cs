@@ -11,8 +11,9 @@ namespace PrecisionCloud.Resources.Oci.Runtime;
 /// </summary>
 internal sealed class OciContainerRuntime(string runtime, string stateDirectory)
 {
-    // Runs detached in its own session; positional parameters avoid any quoting of paths.
-    private const string Shim = "\"$0\" --root \"$1\" run --bundle \"$2\" \"$3\" </dev/null >>\"$4\" 2>&1; echo $? >\"$5.tmp\"; mv \"$5.tmp\" \"$5\"";
+    // Runs detached in its own session; positional parameters avoid any quoting of paths. The shell first lets go
+    // of the pipes it inherited, or whoever started it would wait for the container to end.
+    private const string Shim = "exec </dev/null >/dev/null 2>&1; \"$0\" --root \"$1\" run --bundle \"$2\" \"$3\" </dev/null >>\"$4\" 2>&1; echo $? >\"$5.tmp\"; mv \"$5.tmp\" \"$5\"";
 
     public string Runtime => runtime;
 

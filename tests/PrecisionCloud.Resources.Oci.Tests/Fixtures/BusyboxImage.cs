@@ -3,7 +3,7 @@ namespace PrecisionCloud.Resources.Oci.Tests.Fixtures;
 /// <summary>A tiny real image: Debian's static busybox with the applets the tests use, as an OCI layout.</summary>
 public static class BusyboxImage
 {
-    private static readonly string[] Applets = ["sh", "echo", "cat", "sleep", "env", "id", "ls", "mkdir", "wget", "nc", "httpd", "ip", "true", "kill", "touch"];
+    private static readonly string[] Applets = ["sh", "echo", "cat", "sleep", "env", "id", "ls", "mkdir", "nc", "httpd", "ip", "true", "kill", "touch"];
 
     /// <summary>Writes the layout as <c>busybox:test</c> under the images directory, or fails saying what is missing.</summary>
     public static void WriteTo(string imagesDirectory)
