@@ -27,7 +27,7 @@ internal static class SiteCommands
           audit-verify DIR   verify the audit log in DIR (exit 0 intact, 1 broken):
                              --start=SEQ:HASH (the checkpoint before its first file, when older ones
                              were archived) --head=SEQ:HASH (a checkpoint it must still reach)
-        """;
+        """ + ResourceCommands.Usage;
 
     /// <summary>Whether the arguments ask for a command rather than for the site to run.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -50,6 +50,8 @@ internal static class SiteCommands
                 return await SimulateSmfAsync(services, output, error, cancellationToken);
             case ["audit-verify", var directory, .. var rest] when !directory.StartsWith('-') && rest.All(IsSetting):
                 return await VerifyAuditAsync(directory, rest, output, error, cancellationToken);
+            case ["resources", .. var rest]:
+                return await ResourceCommands.RunAsync([.. rest.Where(a => !IsSetting(a) || a.StartsWith("--replica=", StringComparison.Ordinal))], SiteApi(services), output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"unknown command: {string.Join(' ', args)}{Environment.NewLine}{Usage}");
                 return 2;
@@ -114,6 +116,14 @@ internal static class SiteCommands
             verdict    {(result.IsIntact ? "intact" : "BROKEN: " + result.Problem)}
             """));
         return result.IsIntact ? 0 : 1;
+    }
+
+    // The site's own API: --Api=URL, else the first address it listens on.
+    private static Uri SiteApi(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var url = configuration["Api"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://127.0.0.1:8080";
+        return new Uri(url.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
     }
 
     private static bool IsSetting(string argument) => argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal);

@@ -37,6 +37,12 @@ public sealed partial class OciProvider : IComputeProvider, IStorageProvider, IN
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
+        _options.RootDirectory = Path.GetFullPath(_options.RootDirectory);
+        if (!string.IsNullOrEmpty(_options.ImagesDirectory))
+        {
+            _options.ImagesDirectory = Path.GetFullPath(_options.ImagesDirectory);
+        }
+
         _logger = logger;
         _inventory = inventory;
         _images = new OciImageStore(_options.EffectiveImagesDirectory, Path.Combine(_options.RootDirectory, "layers"));
@@ -62,7 +68,11 @@ public sealed partial class OciProvider : IComputeProvider, IStorageProvider, IN
     /// <returns>What the provider can do here, with what is missing and why.</returns>
     public async Task<ProviderCapabilities> ProbeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_options.StateDirectory);
+        if (Environment.IsPrivilegedProcess)
+        {
+            Directory.CreateDirectory(_options.StateDirectory);
+        }
+
         var host = await OciHostProbe.ProbeAsync(_options, cancellationToken).ConfigureAwait(false);
         _runtime = host.RuntimePath is { } runtime ? new OciContainerRuntime(runtime, _options.StateDirectory) : null;
         _networking = host.IpPath is { } ip ? new OciNetworking(ip, host.NftPath) : null;

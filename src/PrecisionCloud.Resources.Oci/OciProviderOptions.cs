@@ -17,7 +17,7 @@ public sealed class OciProviderOptions
     /// </summary>
     public string? Runtime { get; set; }
 
-    /// <summary>Where the provider keeps bundles, unpacked images, volumes and logs.</summary>
+    /// <summary>Where the provider keeps bundles, unpacked images, volumes and logs (a relative path is taken from the working directory).</summary>
     public string RootDirectory { get; set; } = "/var/lib/precisioncloud/oci";
 
     /// <summary>

@@ -14,9 +14,9 @@ internal sealed class OciProviderOptionsValidator : IValidateOptions<OciProvider
             failures.Add($"{prefix}{nameof(options.Name)} must name the provider");
         }
 
-        if (!Path.IsPathRooted(options.RootDirectory))
+        if (string.IsNullOrWhiteSpace(options.RootDirectory))
         {
-            failures.Add($"{prefix}{nameof(options.RootDirectory)} must be an absolute path (was '{options.RootDirectory}')");
+            failures.Add($"{prefix}{nameof(options.RootDirectory)} must name a directory");
         }
 
         if (!Path.IsPathRooted(options.StateDirectory))

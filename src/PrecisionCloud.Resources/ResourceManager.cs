@@ -154,19 +154,14 @@ public sealed partial class ResourceManager : IDisposable
         }
     }
 
-    /// <summary>The nodes placement sees, by provider, with their free capacity now.</summary>
-    public IReadOnlyList<(PlacementProvider Provider, IReadOnlyDictionary<string, NodeCapacity?> Free)> DescribeNodes()
-    {
-        _writer.Wait();
-        try
-        {
-            return [.. _nodeView.Select(p => (p, (IReadOnlyDictionary<string, NodeCapacity?>)p.Nodes.ToDictionary(n => n.Name, n => _placement.GetFree(p.Name, n.Name))))];
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    /// <summary>Every provider with its capabilities and its nodes' free capacity, as placement sees them now.</summary>
+    public IReadOnlyList<ProviderDescription> DescribeProviders() => Read(() => (IReadOnlyList<ProviderDescription>)
+    [
+        .. _providers.Select(provider => new ProviderDescription(
+            provider.Name,
+            provider.Capabilities,
+            [.. (_nodeView.FirstOrDefault(v => v.Name == provider.Name)?.Nodes ?? []).Select(n => new NodeDescription(n, _placement.GetFree(provider.Name, n.Name) ?? new NodeCapacity()))])),
+    ]);
 
     /// <summary>
     /// Watches changes: after the stored changes following <paramref name="afterRevision"/> (none when it is -1), every

@@ -27,4 +27,11 @@ namespace PrecisionCloud.Resources;
 [JsonSerializable(typeof(SecurityPolicySpec))]
 [JsonSerializable(typeof(TenantSpec))]
 [JsonSerializable(typeof(HashInput))]
+[JsonSerializable(typeof(IReadOnlyList<Tenant>))]
+[JsonSerializable(typeof(IReadOnlyList<Network>))]
+[JsonSerializable(typeof(IReadOnlyList<SecurityPolicy>))]
+[JsonSerializable(typeof(IReadOnlyList<Volume>))]
+[JsonSerializable(typeof(IReadOnlyList<Providers.ProviderDescription>))]
+[JsonSerializable(typeof(Reconciliation.ReconcileReport))]
+[JsonSerializable(typeof(ResourceChangeDocument))]
 internal sealed partial class ResourcesJsonContext : JsonSerializerContext;

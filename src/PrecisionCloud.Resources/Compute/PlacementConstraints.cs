@@ -7,7 +7,7 @@ public sealed record PlacementConstraints
     public string? Site { get; init; }
 
     /// <summary>Labels the node must carry with these values.</summary>
-    public IReadOnlyDictionary<string, string> NodeLabels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> NodeLabels { get; set; } = new Dictionary<string, string>();
 
     /// <summary>Workloads of one anti-affinity group never share a node.</summary>
     public string? AntiAffinityGroup { get; init; }

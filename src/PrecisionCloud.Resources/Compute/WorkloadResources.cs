@@ -6,10 +6,10 @@ namespace PrecisionCloud.Resources.Compute;
 public sealed record WorkloadResources
 {
     /// <summary>Virtual CPUs; fractions are allowed for containers (0.25 is a quarter of a CPU).</summary>
-    public double VCpus { get; init; } = 1;
+    public double VCpus { get; set; } = 1;
 
     /// <summary>Memory in MiB.</summary>
-    public long MemoryMiB { get; init; } = 256;
+    public long MemoryMiB { get; set; } = 256;
 
     /// <summary>Local disk in GiB (a VM's root disk, a container's writable layer budget).</summary>
     public long DiskGiB { get; init; }
@@ -18,7 +18,7 @@ public sealed record WorkloadResources
     public long HugePagesMiB { get; init; }
 
     /// <summary>Accelerators by kind and count.</summary>
-    public IReadOnlyList<AcceleratorDemand> Accelerators { get; init; } = [];
+    public IReadOnlyList<AcceleratorDemand> Accelerators { get; set; } = [];
 
     /// <summary>Whether accelerators must be passed through whole (PCI passthrough) rather than shared.</summary>
     public bool AcceleratorPassthrough { get; init; }

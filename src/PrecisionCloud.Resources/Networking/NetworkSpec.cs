@@ -10,5 +10,5 @@ public sealed record NetworkSpec
     public required string Name { get; init; }
 
     /// <summary>Its subnets (at least one).</summary>
-    public IReadOnlyList<SubnetSpec> Subnets { get; init; } = [];
+    public IReadOnlyList<SubnetSpec> Subnets { get; set; } = [];
 }

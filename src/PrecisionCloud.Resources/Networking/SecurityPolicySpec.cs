@@ -10,5 +10,5 @@ public sealed record SecurityPolicySpec
     public required string Name { get; init; }
 
     /// <summary>Its allow rules.</summary>
-    public IReadOnlyList<SecurityRule> Rules { get; init; } = [];
+    public IReadOnlyList<SecurityRule> Rules { get; set; } = [];
 }

@@ -7,10 +7,10 @@ namespace PrecisionCloud.Resources.Networking;
 public sealed record SecurityRule
 {
     /// <summary>The direction.</summary>
-    public TrafficDirection Direction { get; init; } = TrafficDirection.Ingress;
+    public TrafficDirection Direction { get; set; } = TrafficDirection.Ingress;
 
     /// <summary>The protocol.</summary>
-    public SecurityRuleProtocol Protocol { get; init; } = SecurityRuleProtocol.Any;
+    public SecurityRuleProtocol Protocol { get; set; } = SecurityRuleProtocol.Any;
 
     /// <summary>The first port (TCP and UDP), or <see langword="null"/> for every port.</summary>
     public int? PortFrom { get; init; }

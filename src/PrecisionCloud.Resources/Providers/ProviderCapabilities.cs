@@ -11,10 +11,10 @@ namespace PrecisionCloud.Resources.Providers;
 public sealed record ProviderCapabilities
 {
     /// <summary>The workload kinds it runs.</summary>
-    public IReadOnlySet<WorkloadKind> Kinds { get; init; } = new HashSet<WorkloadKind>();
+    public IReadOnlyCollection<WorkloadKind> Kinds { get; init; } = [];
 
     /// <summary>The accelerator kinds its workloads can be given.</summary>
-    public IReadOnlySet<AcceleratorKind> Accelerators { get; init; } = new HashSet<AcceleratorKind>();
+    public IReadOnlyCollection<AcceleratorKind> Accelerators { get; init; } = [];
 
     /// <summary>Whether accelerators can be passed through whole.</summary>
     public bool AcceleratorPassthrough { get; init; }
@@ -35,7 +35,7 @@ public sealed record ProviderCapabilities
     public bool LiveMigration { get; init; }
 
     /// <summary>The volume kinds it holds.</summary>
-    public IReadOnlySet<VolumeKind> VolumeKinds { get; init; } = new HashSet<VolumeKind>();
+    public IReadOnlyCollection<VolumeKind> VolumeKinds { get; init; } = [];
 
     /// <summary>The storage classes it offers (empty: only the default).</summary>
     public IReadOnlyList<string> VolumeClasses { get; init; } = [];

@@ -15,7 +15,7 @@ public sealed record ProviderNode
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The workload kinds it runs (a subset of its provider's).</summary>
-    public IReadOnlySet<WorkloadKind> Kinds { get; init; } = new HashSet<WorkloadKind>();
+    public IReadOnlyCollection<WorkloadKind> Kinds { get; init; } = [];
 
     /// <summary>What it offers in all.</summary>
     public NodeCapacity Capacity { get; init; } = new();

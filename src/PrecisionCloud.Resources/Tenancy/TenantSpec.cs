@@ -7,11 +7,11 @@ public sealed record TenantSpec
     public required string Name { get; init; }
 
     /// <summary>The most the tenant may hold at once; an absent limit is unlimited.</summary>
-    public TenantQuota Quota { get; init; } = new();
+    public TenantQuota Quota { get; set; } = new();
 
     /// <summary>
     /// Who may act in the tenant and as what, by the subject and role names of PrecisionCloud.Security
     /// (for example <c>operator</c>, <c>tenant-admin</c>, <c>viewer</c>).
     /// </summary>
-    public IReadOnlyList<TenantMember> Members { get; init; } = [];
+    public IReadOnlyList<TenantMember> Members { get; set; } = [];
 }
