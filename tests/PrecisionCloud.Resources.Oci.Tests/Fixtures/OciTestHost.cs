@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PrecisionCloud.Resources.Compute;
 using PrecisionCloud.Resources.Oci.Host;
 using PrecisionCloud.Resources.Providers;
+using PrecisionCloud.Tests.Oci;
 
 namespace PrecisionCloud.Resources.Oci.Tests.Fixtures;
 

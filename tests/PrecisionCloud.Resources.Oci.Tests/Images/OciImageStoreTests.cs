@@ -1,5 +1,5 @@
 using PrecisionCloud.Resources.Oci.Images;
-using PrecisionCloud.Resources.Oci.Tests.Fixtures;
+using PrecisionCloud.Tests.Oci;
 
 namespace PrecisionCloud.Resources.Oci.Tests.Images;
 

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using PrecisionCloud.Resources.Oci.Images;
-using PrecisionCloud.Resources.Oci.Tests.Fixtures;
+using PrecisionCloud.Tests.Oci;
 
 namespace PrecisionCloud.Resources.Oci.Tests.Images;
 

@@ -1,15 +1,19 @@
-namespace PrecisionCloud.Resources.Oci.Tests.Fixtures;
+namespace PrecisionCloud.Tests.Oci;
 
 /// <summary>A tiny real image: Debian's static busybox with the applets the tests use, as an OCI layout.</summary>
 public static class BusyboxImage
 {
     private static readonly string[] Applets = ["sh", "echo", "cat", "sleep", "env", "id", "ls", "mkdir", "nc", "httpd", "ip", "true", "kill", "touch"];
 
-    /// <summary>Writes the layout as <c>busybox:test</c> under the images directory, or fails saying what is missing.</summary>
-    public static void WriteTo(string imagesDirectory)
+    /// <summary>Writes the layout as <c>busybox:TAG</c> under the images directory, or fails saying what is missing.</summary>
+    public static void WriteTo(string imagesDirectory, string tag = "test")
     {
         const string busybox = "/bin/busybox";
-        HostRequirements.Require(File.Exists(busybox) && new FileInfo(busybox).Length > 1_000_000, "Debian's static busybox at /bin/busybox (apt-get install busybox-static)");
+        if (!File.Exists(busybox) || new FileInfo(busybox).Length < 1_000_000)
+        {
+            Assert.Fail("this test needs Debian's static busybox at /bin/busybox (apt-get install busybox-static); .ci/run installs it");
+        }
+
         new OciLayoutBuilder(Path.Combine(imagesDirectory, "busybox"))
             .Layer(writer =>
             {
@@ -27,6 +31,6 @@ public static class BusyboxImage
                 OciLayoutBuilder.AddFile(writer, "etc/group", "root:x:0:\nnogroup:x:65534:\n");
                 OciLayoutBuilder.AddFile(writer, "www/index.html", "hello from busybox\n");
             })
-            .Tag("test", cmd: ["/bin/sh", "-c", "echo image default"], env: ["PATH=/bin", "FROM_IMAGE=yes"]);
+            .Tag(tag, cmd: ["/bin/sh", "-c", "echo image default"], env: ["PATH=/bin", "FROM_IMAGE=yes"]);
     }
 }

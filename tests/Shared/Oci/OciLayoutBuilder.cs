@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace PrecisionCloud.Resources.Oci.Tests.Fixtures;
+namespace PrecisionCloud.Tests.Oci;
 
 /// <summary>Writes OCI image layouts (index, manifest, config, tar+gzip layers) as skopeo would, for tests.</summary>
 public sealed class OciLayoutBuilder
