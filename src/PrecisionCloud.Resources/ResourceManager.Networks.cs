@@ -40,7 +40,7 @@ public sealed partial class ResourceManager
         {
             RequireTenant(spec.Tenant);
             var key = $"{spec.Tenant}/{spec.Name}";
-            if (!_providers.OfType<INetworkProvider>().Any())
+            if (!_providers.OfType<INetworkProvider>().Any(p => p.Capabilities.Networks))
             {
                 throw new ResourceValidationException("network", "no provider of this site realises networks");
             }

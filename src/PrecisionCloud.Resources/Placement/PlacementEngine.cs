@@ -21,6 +21,7 @@ public sealed class PlacementEngine
     private readonly NodeSlot[] _nodes;
     private readonly Dictionary<(string Provider, string Node), int> _index = [];
     private readonly Dictionary<string, HashSet<int>> _antiAffinity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over the providers' nodes, all free.</summary>
     /// <param name="providers">The providers with their nodes.</param>
@@ -38,7 +39,12 @@ public sealed class PlacementEngine
                     throw new ArgumentException($"provider '{_providers[p].Name}' lists node '{node.Name}' twice", nameof(providers));
                 }
 
-                nodes.Add(NodeSlot.From(p, node, _providers[p].Capabilities));
+                if (!_sites.TryGetValue(node.Site, out var site))
+                {
+                    _sites[node.Site] = site = _sites.Count;
+                }
+
+                nodes.Add(NodeSlot.From(p, node, _providers[p].Capabilities, site));
             }
         }
 
@@ -58,7 +64,15 @@ public sealed class PlacementEngine
         ArgumentNullException.ThrowIfNull(spec);
         var demand = Demand.From(spec) with { RemoteGroups = needsRemoteGroups };
         var (kinds, kindReason) = ChooseKinds(spec);
-        HashSet<int>? occupied = spec.Placement.AntiAffinityGroup is { } group ? _antiAffinity.GetValueOrDefault(group) : null;
+        var placement = spec.Placement;
+        var filter = new Filter
+        {
+            // An unknown site matches no node (-2); no site matches all (-1).
+            Site = placement.Site is { } wantedSite ? _sites.GetValueOrDefault(wantedSite, -2) : -1,
+            Labels = placement.NodeLabels.Count > 0 ? [.. placement.NodeLabels] : null,
+            LatencyClass = placement.LatencyClass,
+            Occupied = placement.AntiAffinityGroup is { } group ? _antiAffinity.GetValueOrDefault(group) : null,
+        };
 
         byte[] reasons = new byte[_nodes.Length];
         Span<Ranked> best = stackalloc Ranked[RunnersUpKept + 1];
@@ -76,7 +90,7 @@ public sealed class PlacementEngine
                 var reason = providerReasons[node.Provider];
                 if (reason == RejectionReason.None)
                 {
-                    reason = Check(in node, spec.Placement, in demand, 1 << (int)kind, occupied, i);
+                    reason = Check(in node, in filter, in demand, 1 << (int)kind, i);
                 }
 
                 reasons[i] = (byte)reason;
@@ -276,7 +290,7 @@ public sealed class PlacementEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static RejectionReason Check(in NodeSlot node, PlacementConstraints placement, in Demand demand, int kindBit, HashSet<int>? occupied, int index)
+    private static RejectionReason Check(in NodeSlot node, in Filter filter, in Demand demand, int kindBit, int index)
     {
         if (!node.Schedulable)
         {
@@ -288,22 +302,22 @@ public sealed class PlacementEngine
             return RejectionReason.KindUnsupported;
         }
 
-        if (placement.Site is { } site && !string.Equals(site, node.Site, StringComparison.Ordinal))
+        if (filter.Site != -1 && filter.Site != node.SiteId)
         {
             return RejectionReason.SiteMismatch;
         }
 
-        if (placement.NodeLabels.Count > 0 && !LabelsMatch(node.Labels, placement.NodeLabels))
+        if (filter.Labels is { } labels && !LabelsMatch(node.Labels, labels))
         {
             return RejectionReason.LabelMismatch;
         }
 
-        if (node.LatencyClass < placement.LatencyClass)
+        if (node.LatencyClass < filter.LatencyClass)
         {
             return RejectionReason.LatencyClass;
         }
 
-        if (occupied is not null && occupied.Contains(index))
+        if (filter.Occupied is { } occupied && occupied.Contains(index))
         {
             return RejectionReason.AntiAffinity;
         }
@@ -317,7 +331,7 @@ public sealed class PlacementEngine
             : RejectionReason.None;
     }
 
-    private static bool LabelsMatch(IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> wanted)
+    private static bool LabelsMatch(IReadOnlyDictionary<string, string> labels, KeyValuePair<string, string>[] wanted)
     {
         foreach (var (key, value) in wanted)
         {
@@ -395,7 +409,7 @@ public sealed class PlacementEngine
 
     private static string Summarise(ScoredTarget? chosen, byte[] reasons)
     {
-        Span<int> counts = stackalloc int[Enum.GetValues<RejectionReason>().Length];
+        Span<int> counts = stackalloc int[(int)RejectionReason.InsufficientNicThroughput + 1];
         foreach (var reason in reasons)
         {
             counts[reason]++;
@@ -464,6 +478,17 @@ public sealed class PlacementEngine
 
     private readonly record struct Ranked(int Index, double Score);
 
+    private readonly struct Filter
+    {
+        public int Site { get; init; }
+
+        public KeyValuePair<string, string>[]? Labels { get; init; }
+
+        public LatencyClass LatencyClass { get; init; }
+
+        public HashSet<int>? Occupied { get; init; }
+    }
+
     [InlineArray(AcceleratorKinds)]
     private struct AcceleratorCounts
     {
@@ -518,6 +543,7 @@ public sealed class PlacementEngine
         public int Provider;
         public string Name;
         public string Site;
+        public int SiteId;
         public IReadOnlyDictionary<string, string> Labels;
         public int KindMask;
         public LatencyClass LatencyClass;
@@ -535,7 +561,7 @@ public sealed class PlacementEngine
         public long FreeNicMbps;
         public AcceleratorCounts FreeAccelerators;
 
-        public static NodeSlot From(int provider, ProviderNode node, ProviderCapabilities capabilities)
+        public static NodeSlot From(int provider, ProviderNode node, ProviderCapabilities capabilities, int siteId)
         {
             var mask = 0;
             foreach (var kind in node.Kinds.Count > 0 ? node.Kinds : capabilities.Kinds)
@@ -552,6 +578,7 @@ public sealed class PlacementEngine
                 Provider = provider,
                 Name = node.Name,
                 Site = node.Site,
+                SiteId = siteId,
                 Labels = node.Labels,
                 KindMask = mask,
                 LatencyClass = node.LatencyClass,

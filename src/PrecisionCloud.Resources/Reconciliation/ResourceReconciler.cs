@@ -24,7 +24,9 @@ internal sealed partial class ResourceReconciler(ResourceManager manager)
         var (tenants, networks, policies, volumes, workloads) = manager.Snapshot();
         var tally = new Tally();
         var tenancy = manager.Providers.OfType<ITenancyProvider>().ToArray();
-        var networking = manager.Providers.OfType<INetworkProvider>().ToArray();
+        // Networks and policies go only where they can be realised; the rest of a provider's concern still applies.
+        var networking = manager.Providers.OfType<INetworkProvider>().Where(p => p.Capabilities.Networks).ToArray();
+        var policing = manager.Providers.OfType<INetworkProvider>().Where(p => p.Capabilities.SecurityPolicies).ToArray();
         var storage = manager.Providers.OfType<IStorageProvider>().ToArray();
 
         // Creation order: what workloads refer to exists first. Deletion order: workloads before what they used.
@@ -37,7 +39,7 @@ internal sealed partial class ResourceReconciler(ResourceManager manager)
             n => Hash(n.Spec, ResourcesJsonContext.Default.NetworkSpec), (p, uid, ct) => p.DeleteNetworkAsync(uid, ct), (p, ct) => p.ListNetworksAsync(ct),
             tally, cancellationToken).ConfigureAwait(false);
         await ReconcileSharedAsync(ResourceKind.SecurityPolicy, policies, p => p.Uid, p => p.Key, p => p.Deleting, p => p.Generation, p => p.Status,
-            networking, (p, s, ct) => p.ApplySecurityPolicyAsync(new ResourceDeployment<SecurityPolicySpec>(s.Uid, s.Spec, Hash(s.Spec, ResourcesJsonContext.Default.SecurityPolicySpec)), ct),
+            policing, (p, s, ct) => p.ApplySecurityPolicyAsync(new ResourceDeployment<SecurityPolicySpec>(s.Uid, s.Spec, Hash(s.Spec, ResourcesJsonContext.Default.SecurityPolicySpec)), ct),
             s => Hash(s.Spec, ResourcesJsonContext.Default.SecurityPolicySpec), (p, uid, ct) => p.DeleteSecurityPolicyAsync(uid, ct), (p, ct) => p.ListSecurityPoliciesAsync(ct),
             tally, cancellationToken).ConfigureAwait(false);
         await ReconcileVolumesAsync(volumes, storage, tally, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,19 @@
+namespace PrecisionCloud.Resources.Kubernetes;
+
+/// <summary>The labels and annotations the provider puts on what it creates, and finds it by.</summary>
+internal static class KubernetesLabels
+{
+    public const string ManagedBy = "app.kubernetes.io/managed-by";
+    public const string ManagedByValue = "precisioncloud";
+    public const string Uid = "precisioncloud.io/uid";
+    public const string Workload = "precisioncloud.io/workload";
+    public const string AntiAffinity = "precisioncloud.io/anti-affinity";
+    public const string PolicyPrefix = "policy.precisioncloud.io/";
+    public const string SpecHash = "precisioncloud.io/spec-hash";
+    public const string Node = "precisioncloud.io/node";
+    public const string Site = "precisioncloud.io/site";
+    public const string Hostname = "kubernetes.io/hostname";
+    public const string Selector = ManagedBy + "=" + ManagedByValue;
+
+    public static Dictionary<string, string> Managed(string uid) => new(StringComparer.Ordinal) { [ManagedBy] = ManagedByValue, [Uid] = uid };
+}
