@@ -107,9 +107,19 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
         {
             try
             {
+                var expired = false;
+                Exception? failure = null;
                 await foreach (var (type, item) in client.AppsV1.WatchListDeploymentForAllNamespacesAsync(
-                    labelSelector: KubernetesLabels.Selector, resourceVersion: _resourceVersion, allowWatchBookmarks: true, cancellationToken: cancellationToken).ConfigureAwait(false))
+                    labelSelector: KubernetesLabels.Selector, resourceVersion: _resourceVersion, allowWatchBookmarks: true,
+                    onError: error => failure = error, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
+                    if (type == WatchEventType.Error)
+                    {
+                        // The server ends a watch it cannot serve with an ERROR event: in practice a 410, "too old resource version".
+                        expired = true;
+                        break;
+                    }
+
                     lock (_lock)
                     {
                         switch (type)
@@ -124,6 +134,21 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
 
                         _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
                     }
+                }
+
+                // The client reports an ERROR event (a Status) through onError and ends the stream.
+                expired |= failure is not null && IsGone(failure);
+                if (failure is not null && !expired)
+                {
+                    LogWatchFailed(logger, failure);
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (expired)
+                {
+                    Interlocked.Increment(ref _relists);
+                    LogRelist(logger, _resourceVersion ?? "none");
+                    await RelistAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -15,5 +15,7 @@ internal static class KubernetesLabels
     public const string Hostname = "kubernetes.io/hostname";
     public const string Selector = ManagedBy + "=" + ManagedByValue;
 
+    public static string? Get(IDictionary<string, string>? map, string key) => map is not null && map.TryGetValue(key, out var value) ? value : null;
+
     public static Dictionary<string, string> Managed(string uid) => new(StringComparer.Ordinal) { [ManagedBy] = ManagedByValue, [Uid] = uid };
 }

@@ -62,7 +62,7 @@ public sealed partial class KubernetesProvider
     /// <inheritdoc/>
     public async Task DeleteSecurityPolicyAsync(string uid, CancellationToken cancellationToken)
     {
-        foreach (var policy in (await ListPoliciesAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) == uid))
+        foreach (var policy in (await ListPoliciesAsync(cancellationToken).ConfigureAwait(false)).Where(p => KubernetesLabels.Get(p.Metadata.Labels, KubernetesLabels.Uid) == uid))
         {
             await DeleteOrGoneAsync($"delete NetworkPolicy {policy.Metadata.NamespaceProperty}/{policy.Metadata.Name}",
                 () => _client.NetworkingV1.DeleteNamespacedNetworkPolicyAsync(policy.Metadata.Name, policy.Metadata.NamespaceProperty, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -77,9 +77,9 @@ public sealed partial class KubernetesProvider
         (await CallAsync("list NetworkPolicies", () => _client.NetworkingV1.ListNetworkPolicyForAllNamespacesAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1NetworkPolicy policy) => new(
-        policy.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) ?? string.Empty,
+        KubernetesLabels.Get(policy.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,
         $"{policy.Metadata.NamespaceProperty}/{policy.Metadata.Name}",
-        policy.Metadata.Annotations?.GetValueOrDefault(KubernetesLabels.SpecHash) ?? string.Empty,
+        KubernetesLabels.Get(policy.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty,
         true);
 
     private static List<V1NetworkPolicyPeer>? Peers(SecurityRule rule) =>
@@ -103,6 +103,6 @@ public sealed partial class KubernetesProvider
 
         var from = rule.PortFrom ?? rule.PortTo;
         var to = rule.PortTo ?? rule.PortFrom;
-        return [new V1NetworkPolicyPort { Protocol = protocol, Port = from is { } f ? new IntOrString(f.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, EndPort = to != from ? to : null }];
+        return [new V1NetworkPolicyPort { Protocol = protocol, Port = from is { } f ? (IntOrString)f : null, EndPort = to != from ? to : null }];
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class KubernetesProvider
     /// <inheritdoc/>
     public async Task DeleteVolumeAsync(string uid, CancellationToken cancellationToken)
     {
-        foreach (var claim in (await ListClaimsAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) == uid))
+        foreach (var claim in (await ListClaimsAsync(cancellationToken).ConfigureAwait(false)).Where(c => KubernetesLabels.Get(c.Metadata.Labels, KubernetesLabels.Uid) == uid))
         {
             await DeleteOrGoneAsync($"delete PersistentVolumeClaim {claim.Metadata.NamespaceProperty}/{claim.Metadata.Name}",
                 () => _client.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(claim.Metadata.Name, claim.Metadata.NamespaceProperty, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -68,9 +68,9 @@ public sealed partial class KubernetesProvider
         (await CallAsync("list PersistentVolumeClaims", () => _client.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1PersistentVolumeClaim claim) => new(
-        claim.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) ?? string.Empty,
+        KubernetesLabels.Get(claim.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,
         $"{claim.Metadata.NamespaceProperty}/{claim.Metadata.Name}",
-        claim.Metadata.Annotations?.GetValueOrDefault(KubernetesLabels.SpecHash) ?? string.Empty,
+        KubernetesLabels.Get(claim.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty,
         claim.Status?.Phase == "Bound",
         claim.Status?.Phase is { } phase and not "Bound" ? $"claim is {phase}" : null);
 }

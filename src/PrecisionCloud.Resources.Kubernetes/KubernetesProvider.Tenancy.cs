@@ -72,7 +72,7 @@ public sealed partial class KubernetesProvider
     /// <inheritdoc/>
     public async Task DeleteTenantAsync(string uid, CancellationToken cancellationToken)
     {
-        foreach (var ns in (await ListNamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) == uid))
+        foreach (var ns in (await ListNamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(n => KubernetesLabels.Get(n.Metadata.Labels, KubernetesLabels.Uid) == uid))
         {
             await DeleteOrGoneAsync($"delete Namespace {ns.Metadata.Name}", () => _client.CoreV1.DeleteNamespaceAsync(ns.Metadata.Name, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -86,9 +86,9 @@ public sealed partial class KubernetesProvider
         (await CallAsync("list Namespaces", () => _client.CoreV1.ListNamespaceAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1Namespace ns) => new(
-        ns.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) ?? string.Empty,
+        KubernetesLabels.Get(ns.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,
         ns.Metadata.Name,
-        ns.Metadata.Annotations?.GetValueOrDefault(KubernetesLabels.SpecHash) ?? string.Empty,
+        KubernetesLabels.Get(ns.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty,
         ns.Status?.Phase is null or "Active");
 
     private static Dictionary<string, ResourceQuantity> Hard(TenantQuota quota)

@@ -35,7 +35,7 @@ public sealed partial class KubernetesProvider
     /// <inheritdoc/>
     public async Task DeleteWorkloadAsync(string uid, CancellationToken cancellationToken)
     {
-        foreach (var deployment in (await _deployments.SnapshotAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) == uid))
+        foreach (var deployment in (await _deployments.SnapshotAsync(cancellationToken).ConfigureAwait(false)).Where(d => KubernetesLabels.Get(d.Metadata.Labels, KubernetesLabels.Uid) == uid))
         {
             await DeleteOrGoneAsync($"delete Deployment {deployment.Metadata.NamespaceProperty}/{deployment.Metadata.Name}",
                 () => _client.AppsV1.DeleteNamespacedDeploymentAsync(deployment.Metadata.Name, deployment.Metadata.NamespaceProperty, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed partial class KubernetesProvider
                                 Name = ContainerName,
                                 Image = spec.Image.Reference,
                                 Command = spec.Command.Count > 0 ? [.. spec.Command] : null,
-                                Env = spec.Environment.Count > 0 ? [.. spec.Environment.Select(e => new V1EnvVar(e.Key, e.Value))] : null,
+                                Env = spec.Environment.Count > 0 ? [.. spec.Environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })] : null,
                                 Resources = new V1ResourceRequirements { Requests = quantities, Limits = quantities },
                                 VolumeMounts = deployment.Volumes.Count > 0 ? [.. deployment.Volumes.Select(v => new V1VolumeMount { Name = v.Volume.Name, MountPath = v.Mount.MountPath, ReadOnlyProperty = v.Mount.ReadOnly })] : null,
                             },
@@ -215,7 +215,7 @@ public sealed partial class KubernetesProvider
         for (var attempt = 0; ; attempt++)
         {
             var current = await ReadOrNullAsync($"read VirtualMachine {ns}/{spec.Name}",
-                () => _client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(KubeVirtGroup, "v1", ns, "virtualmachines", spec.Name, cancellationToken: cancellationToken).ContinueWith(t => (object)t.Result, TaskScheduler.Default)).ConfigureAwait(false);
+                async () => (object)await _client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(KubeVirtGroup, "v1", ns, "virtualmachines", spec.Name, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             try
             {
                 if (current is null)
@@ -232,7 +232,11 @@ public sealed partial class KubernetesProvider
             }
             catch (k8s.Autorest.HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < _options.ConflictRetries)
             {
-                LogConflict(_logger, $"apply VirtualMachine {ns}/{spec.Name}", attempt + 1);
+                if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+                {
+                    var operation = $"apply VirtualMachine {ns}/{spec.Name}";
+                    LogConflict(_logger, operation, attempt + 1);
+                }
             }
             catch (k8s.Autorest.HttpOperationException exception)
             {
@@ -255,13 +259,13 @@ public sealed partial class KubernetesProvider
     {
         var wanted = deployment.Spec?.Replicas ?? 1;
         var ready = Math.Min(wanted, deployment.Status?.ReadyReplicas ?? 0);
-        var node = deployment.Metadata.Annotations?.GetValueOrDefault(KubernetesLabels.Node);
+        var node = KubernetesLabels.Get(deployment.Metadata.Annotations, KubernetesLabels.Node);
         var replicas = Enumerable.Range(0, wanted).Select(i => new ObservedReplica(i, i < ready ? ReplicaState.Running : ReplicaState.Creating, null, node)).ToList();
         var message = deployment.Status?.Conditions?.FirstOrDefault(c => c.Status == "False")?.Message;
         return new ObservedWorkload(
-            deployment.Metadata.Labels?.GetValueOrDefault(KubernetesLabels.Uid) ?? string.Empty,
+            KubernetesLabels.Get(deployment.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,
             $"{deployment.Metadata.NamespaceProperty}/{deployment.Metadata.Name}",
-            deployment.Metadata.Annotations?.GetValueOrDefault(KubernetesLabels.SpecHash) ?? string.Empty,
+            KubernetesLabels.Get(deployment.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty,
             replicas,
             message);
     }
