@@ -10,7 +10,7 @@ namespace PrecisionCloud.Resources.Kubernetes;
 /// The provider's Deployments as the cluster last said: one list, then a watch from its resourceVersion, resumed
 /// from the last version seen when the stream ends; when the version has expired (410 Gone) it lists again.
 /// </summary>
-internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger) : IAsyncDisposable
+internal sealed partial class DeploymentWatch(IKubernetes client, string selector, ILogger logger) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, V1Deployment> _items = new(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
 
     private async Task ListAsync(CancellationToken cancellationToken)
     {
-        var list = await client.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var list = await client.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
             _items.Clear();
@@ -110,7 +110,7 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
                 var expired = false;
                 Exception? failure = null;
                 await foreach (var (type, item) in client.AppsV1.WatchListDeploymentForAllNamespacesAsync(
-                    labelSelector: KubernetesLabels.Selector, resourceVersion: _resourceVersion, allowWatchBookmarks: true,
+                    labelSelector: selector, resourceVersion: _resourceVersion, allowWatchBookmarks: true,
                     onError: error => failure = error, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
                     if (type == WatchEventType.Error)
@@ -125,7 +125,12 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
                         switch (type)
                         {
                             case WatchEventType.Added or WatchEventType.Modified:
-                                _items[Key(item)] = item;
+                                // A lagging event never replaces what the provider itself wrote later.
+                                if (!_items.TryGetValue(Key(item), out var known) || Newer(item, known))
+                                {
+                                    _items[Key(item)] = item;
+                                }
+
                                 break;
                             case WatchEventType.Deleted:
                                 _items.Remove(Key(item));
@@ -162,8 +167,9 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
                 LogRelist(logger, _resourceVersion ?? "none");
                 await RelistAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is HttpOperationException or HttpRequestException or IOException or KubernetesException)
+            catch (Exception exception)
             {
+                // Whatever broke the stream (a timeout, a malformed event), the watch resumes: it must not die silently.
                 LogWatchFailed(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
             }
@@ -179,7 +185,7 @@ internal sealed partial class DeploymentWatch(IKubernetes client, ILogger logger
                 await ListAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception exception) when (exception is HttpOperationException or HttpRequestException or IOException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogWatchFailed(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);

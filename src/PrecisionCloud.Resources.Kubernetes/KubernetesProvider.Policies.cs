@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using PrecisionCloud.Resources.Networking;
@@ -8,15 +9,80 @@ namespace PrecisionCloud.Resources.Kubernetes;
 public sealed partial class KubernetesProvider
 {
     /// <inheritdoc/>
-    /// <remarks>Networks are not realised here (see <see cref="ProviderCapabilities.Missing"/>); placement sends no workload with networks to this provider.</remarks>
-    public Task<ObservedResource> ApplyNetworkAsync(ResourceDeployment<NetworkSpec> deployment, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"provider '{Name}' does not realise networks: secondary networks (Multus) are not implemented");
+    /// <remarks>
+    /// A Multus NetworkAttachmentDefinition in the tenant's namespace (<c>pc-net-NAME</c>): a bridge per network with
+    /// static addressing, so each replica gets the address the model assigned it. Needs Multus on the cluster.
+    /// </remarks>
+    public async Task<ObservedResource> ApplyNetworkAsync(ResourceDeployment<NetworkSpec> deployment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var capabilities = await CapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+        if (!capabilities.Networks)
+        {
+            throw new InvalidOperationException($"provider '{Name}' cannot realise networks: {string.Join("; ", capabilities.Missing.Where(m => m.Feature == "Networks").Select(m => m.Reason))}");
+        }
+
+        var spec = deployment.Spec;
+        var ns = NamespaceOf(spec.Tenant);
+        var name = AttachmentName(spec.Name);
+        var config = new JsonObject
+        {
+            ["cniVersion"] = "0.3.1",
+            ["name"] = $"{spec.Tenant}-{spec.Name}",
+            ["type"] = "bridge",
+            ["bridge"] = "pcbr" + deployment.Uid[..Math.Min(10, deployment.Uid.Length)],
+            ["ipam"] = new JsonObject { ["type"] = "static" },
+
+            // Lets Multus hand each pod the addresses its selection names (the "ips" of the annotation).
+            ["capabilities"] = new JsonObject { ["ips"] = true },
+        };
+        var body = new JsonObject
+        {
+            ["apiVersion"] = "k8s.cni.cncf.io/v1",
+            ["kind"] = "NetworkAttachmentDefinition",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = ns,
+                ["labels"] = new JsonObject { [KubernetesLabels.ManagedBy] = KubernetesLabels.ManagedByValue, [KubernetesLabels.Owner] = _owner, [KubernetesLabels.Uid] = deployment.Uid },
+                ["annotations"] = new JsonObject { [KubernetesLabels.SpecHash] = deployment.SpecHash },
+            },
+            ["spec"] = new JsonObject { ["config"] = config.ToJsonString() },
+        };
+        await UpsertCustomAsync(MultusGroup, "network-attachment-definitions", ns, name, body, cancellationToken).ConfigureAwait(false);
+        return new ObservedResource(deployment.Uid, $"{ns}/{name}", deployment.SpecHash, true);
+    }
 
     /// <inheritdoc/>
-    public Task DeleteNetworkAsync(string uid, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task DeleteNetworkAsync(string uid, CancellationToken cancellationToken)
+    {
+        foreach (var item in await ListCustomAsync(MultusGroup, "network-attachment-definitions", cancellationToken).ConfigureAwait(false))
+        {
+            if (item["metadata"]?["labels"]?[KubernetesLabels.Uid]?.GetValue<string>() == uid)
+            {
+                var (ns, name) = (item["metadata"]!["namespace"]!.GetValue<string>(), item["metadata"]!["name"]!.GetValue<string>());
+                await DeleteOrGoneAsync($"delete NetworkAttachmentDefinition {ns}/{name}",
+                    () => _client.CustomObjects.DeleteNamespacedCustomObjectAsync(MultusGroup, "v1", ns, "network-attachment-definitions", name, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<ObservedResource>> ListNetworksAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ObservedResource>>([]);
+    public async Task<IReadOnlyList<ObservedResource>> ListNetworksAsync(CancellationToken cancellationToken)
+    {
+        if (!(await CapabilitiesAsync(cancellationToken).ConfigureAwait(false)).Networks)
+        {
+            return [];
+        }
+
+        return [.. (await ListCustomAsync(MultusGroup, "network-attachment-definitions", cancellationToken).ConfigureAwait(false)).Select(item => new ObservedResource(
+            item["metadata"]?["labels"]?[KubernetesLabels.Uid]?.GetValue<string>() ?? string.Empty,
+            $"{item["metadata"]?["namespace"]}/{item["metadata"]?["name"]}",
+            item["metadata"]?["annotations"]?[KubernetesLabels.SpecHash]?.GetValue<string>() ?? string.Empty,
+            true))];
+    }
+
+    private static string AttachmentName(string network) => "pc-net-" + network;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -37,7 +103,7 @@ public sealed partial class KubernetesProvider
             {
                 Name = name,
                 NamespaceProperty = ns,
-                Labels = KubernetesLabels.Managed(deployment.Uid),
+                Labels = Managed(deployment.Uid),
                 Annotations = new Dictionary<string, string> { [KubernetesLabels.SpecHash] = deployment.SpecHash },
             },
             Spec = new V1NetworkPolicySpec
@@ -53,6 +119,7 @@ public sealed partial class KubernetesProvider
             () => _client.NetworkingV1.CreateNamespacedNetworkPolicyAsync(policy, ns, cancellationToken: cancellationToken),
             current =>
             {
+                RequireOwned(current.Metadata, deployment.Uid, $"NetworkPolicy {ns}/{name}");
                 policy.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
                 return _client.NetworkingV1.ReplaceNamespacedNetworkPolicyAsync(policy, name, ns, cancellationToken: cancellationToken);
             }).ConfigureAwait(false);
@@ -74,7 +141,7 @@ public sealed partial class KubernetesProvider
         [.. (await ListPoliciesAsync(cancellationToken).ConfigureAwait(false)).Select(Observe)];
 
     private async Task<IList<V1NetworkPolicy>> ListPoliciesAsync(CancellationToken cancellationToken) =>
-        (await CallAsync("list NetworkPolicies", () => _client.NetworkingV1.ListNetworkPolicyForAllNamespacesAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
+        (await CallAsync("list NetworkPolicies", () => _client.NetworkingV1.ListNetworkPolicyForAllNamespacesAsync(labelSelector: _selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1NetworkPolicy policy) => new(
         KubernetesLabels.Get(policy.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,

@@ -25,7 +25,7 @@ public sealed partial class KubernetesProvider
             {
                 Name = spec.Name,
                 NamespaceProperty = ns,
-                Labels = KubernetesLabels.Managed(deployment.Uid),
+                Labels = Managed(deployment.Uid),
                 Annotations = new Dictionary<string, string> { [KubernetesLabels.SpecHash] = deployment.SpecHash },
             },
             Spec = new V1PersistentVolumeClaimSpec
@@ -42,6 +42,7 @@ public sealed partial class KubernetesProvider
             current =>
             {
                 // Only the request may change on a bound claim: it grows.
+                RequireOwned(current.Metadata, deployment.Uid, $"PersistentVolumeClaim {ns}/{spec.Name}");
                 current.Metadata.Labels = claim.Metadata.Labels;
                 current.Metadata.Annotations = claim.Metadata.Annotations;
                 current.Spec.Resources = claim.Spec.Resources;
@@ -65,7 +66,7 @@ public sealed partial class KubernetesProvider
         [.. (await ListClaimsAsync(cancellationToken).ConfigureAwait(false)).Select(Observe)];
 
     private async Task<IList<V1PersistentVolumeClaim>> ListClaimsAsync(CancellationToken cancellationToken) =>
-        (await CallAsync("list PersistentVolumeClaims", () => _client.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
+        (await CallAsync("list PersistentVolumeClaims", () => _client.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(labelSelector: _selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1PersistentVolumeClaim claim) => new(
         KubernetesLabels.Get(claim.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,

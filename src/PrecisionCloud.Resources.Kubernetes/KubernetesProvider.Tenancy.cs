@@ -21,7 +21,7 @@ public sealed partial class KubernetesProvider
         var metadata = new V1ObjectMeta
         {
             Name = name,
-            Labels = KubernetesLabels.Managed(deployment.Uid),
+            Labels = Managed(deployment.Uid),
             Annotations = new Dictionary<string, string> { [KubernetesLabels.SpecHash] = deployment.SpecHash },
         };
         var applied = await UpsertAsync($"apply Namespace {name}",
@@ -29,6 +29,7 @@ public sealed partial class KubernetesProvider
             () => _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = metadata }, cancellationToken: cancellationToken),
             current =>
             {
+                RequireOwned(current.Metadata, deployment.Uid, $"Namespace {name}");
                 current.Metadata.Labels = metadata.Labels;
                 current.Metadata.Annotations = metadata.Annotations;
                 return _client.CoreV1.ReplaceNamespaceAsync(current, name, cancellationToken: cancellationToken);
@@ -36,7 +37,7 @@ public sealed partial class KubernetesProvider
 
         var quota = new V1ResourceQuota
         {
-            Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = name, Labels = KubernetesLabels.Managed(deployment.Uid) },
+            Metadata = new V1ObjectMeta { Name = QuotaName, NamespaceProperty = name, Labels = Managed(deployment.Uid) },
             Spec = new V1ResourceQuotaSpec { Hard = Hard(deployment.Spec.Quota) },
         };
         await UpsertAsync($"apply ResourceQuota {name}/{QuotaName}",
@@ -49,7 +50,7 @@ public sealed partial class KubernetesProvider
             }).ConfigureAwait(false);
 
         var wanted = deployment.Spec.Members.ToDictionary(m => BindingName(m), m => m, StringComparer.Ordinal);
-        var existing = await CallAsync($"list RoleBindings in {name}", () => _client.RbacAuthorizationV1.ListNamespacedRoleBindingAsync(name, labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var existing = await CallAsync($"list RoleBindings in {name}", () => _client.RbacAuthorizationV1.ListNamespacedRoleBindingAsync(name, labelSelector: _selector, cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var stale in existing.Items.Where(b => !wanted.ContainsKey(b.Metadata.Name)))
         {
             await DeleteOrGoneAsync($"delete RoleBinding {name}/{stale.Metadata.Name}", () => _client.RbacAuthorizationV1.DeleteNamespacedRoleBindingAsync(stale.Metadata.Name, name, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -59,7 +60,7 @@ public sealed partial class KubernetesProvider
         {
             var binding = new V1RoleBinding
             {
-                Metadata = new V1ObjectMeta { Name = bindingName, NamespaceProperty = name, Labels = KubernetesLabels.Managed(deployment.Uid) },
+                Metadata = new V1ObjectMeta { Name = bindingName, NamespaceProperty = name, Labels = Managed(deployment.Uid) },
                 RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = member.Role },
                 Subjects = [new Rbacv1Subject { Kind = "User", Name = member.Subject, ApiGroup = "rbac.authorization.k8s.io" }],
             };
@@ -83,7 +84,7 @@ public sealed partial class KubernetesProvider
         [.. (await ListNamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.Status?.Phase != "Terminating").Select(Observe)];
 
     private async Task<IList<V1Namespace>> ListNamespacesAsync(CancellationToken cancellationToken) =>
-        (await CallAsync("list Namespaces", () => _client.CoreV1.ListNamespaceAsync(labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
+        (await CallAsync("list Namespaces", () => _client.CoreV1.ListNamespaceAsync(labelSelector: _selector, cancellationToken: cancellationToken)).ConfigureAwait(false)).Items;
 
     private static ObservedResource Observe(V1Namespace ns) => new(
         KubernetesLabels.Get(ns.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,

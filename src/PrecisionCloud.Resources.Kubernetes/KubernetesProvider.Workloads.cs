@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using PrecisionCloud.Resources.Compute;
 using PrecisionCloud.Resources.Providers;
+using PrecisionCloud.Resources.Storage;
 
 namespace PrecisionCloud.Resources.Kubernetes;
 
@@ -60,7 +60,10 @@ public sealed partial class KubernetesProvider
     public async Task<IReadOnlyList<ObservedWorkload>> ListWorkloadsAsync(CancellationToken cancellationToken)
     {
         var capabilities = await CapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-        var result = (await _deployments.SnapshotAsync(cancellationToken).ConfigureAwait(false)).Select(Observe).ToList();
+        var result = (await _deployments.SnapshotAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(d => KubernetesLabels.Get(d.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty, StringComparer.Ordinal)
+            .Select(Observe)
+            .ToList();
         if (capabilities.Kinds.Contains(WorkloadKind.VirtualMachine))
         {
             result.AddRange((await ListVirtualMachinesAsync(cancellationToken).ConfigureAwait(false)).Select(ObserveVirtualMachine));
@@ -71,9 +74,36 @@ public sealed partial class KubernetesProvider
 
     private async Task<ObservedWorkload> ApplyDeploymentAsync(WorkloadDeployment deployment, CancellationToken cancellationToken)
     {
+        // With networks attached each replica has its own addresses, so each is a Deployment of one pod
+        // (name-0, name-1, ...) carrying its Multus attachments; without, one Deployment holds every replica.
         var spec = deployment.Spec;
         var ns = NamespaceOf(spec.Tenant);
-        var podLabels = new Dictionary<string, string>(KubernetesLabels.Managed(deployment.Uid), StringComparer.Ordinal) { [KubernetesLabels.Workload] = spec.Name };
+        var perReplica = deployment.Networks.Count > 0;
+        var names = perReplica
+            ? Enumerable.Range(0, spec.Replicas).Select(i => (Name: string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-{i}"), Replica: (int?)i)).ToList()
+            : [(spec.Name, (int?)null)];
+        foreach (var stale in (await _deployments.SnapshotAsync(cancellationToken).ConfigureAwait(false))
+            .Where(d => KubernetesLabels.Get(d.Metadata.Labels, KubernetesLabels.Uid) == deployment.Uid && names.All(n => n.Name != d.Metadata.Name)))
+        {
+            await DeleteOrGoneAsync($"delete Deployment {ns}/{stale.Metadata.Name}",
+                () => _client.AppsV1.DeleteNamespacedDeploymentAsync(stale.Metadata.Name, ns, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            _deployments.Forget(stale);
+        }
+
+        var applied = new List<V1Deployment>();
+        foreach (var (name, replica) in names)
+        {
+            applied.Add(await ApplyOneDeploymentAsync(deployment, name, replica, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Observe(applied.GroupBy(_ => deployment.Uid).Single());
+    }
+
+    private async Task<V1Deployment> ApplyOneDeploymentAsync(WorkloadDeployment deployment, string deploymentName, int? replica, CancellationToken cancellationToken)
+    {
+        var spec = deployment.Spec;
+        var ns = NamespaceOf(spec.Tenant);
+        var podLabels = new Dictionary<string, string>(Managed(deployment.Uid), StringComparer.Ordinal) { [KubernetesLabels.Workload] = spec.Name };
         foreach (var policy in deployment.SecurityPolicies)
         {
             podLabels[KubernetesLabels.PolicyPrefix + policy.Name] = "true";
@@ -82,6 +112,19 @@ public sealed partial class KubernetesProvider
         if (spec.Placement.AntiAffinityGroup is { } group)
         {
             podLabels[KubernetesLabels.AntiAffinity] = group;
+        }
+
+        var labels = Managed(deployment.Uid);
+        labels[KubernetesLabels.Workload] = spec.Name;
+        var selector = new Dictionary<string, string> { [KubernetesLabels.Uid] = deployment.Uid };
+        Dictionary<string, string>? podAnnotations = null;
+        if (replica is { } index)
+        {
+            var value = index.ToString(CultureInfo.InvariantCulture);
+            labels[KubernetesLabels.Replica] = value;
+            podLabels[KubernetesLabels.Replica] = value;
+            selector[KubernetesLabels.Replica] = value;
+            podAnnotations = new Dictionary<string, string> { [MultusNetworksAnnotation] = Attachments(deployment, index) };
         }
 
         var nodeSelector = new Dictionary<string, string>(spec.Placement.NodeLabels, StringComparer.Ordinal) { [KubernetesLabels.Hostname] = deployment.Node };
@@ -99,18 +142,18 @@ public sealed partial class KubernetesProvider
         {
             Metadata = new V1ObjectMeta
             {
-                Name = spec.Name,
+                Name = deploymentName,
                 NamespaceProperty = ns,
-                Labels = KubernetesLabels.Managed(deployment.Uid),
+                Labels = labels,
                 Annotations = new Dictionary<string, string> { [KubernetesLabels.SpecHash] = deployment.SpecHash, [KubernetesLabels.Node] = deployment.Node },
             },
             Spec = new V1DeploymentSpec
             {
-                Replicas = spec.Replicas,
-                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [KubernetesLabels.Uid] = deployment.Uid } },
+                Replicas = replica is null ? spec.Replicas : 1,
+                Selector = new V1LabelSelector { MatchLabels = selector },
                 Template = new V1PodTemplateSpec
                 {
-                    Metadata = new V1ObjectMeta { Labels = podLabels },
+                    Metadata = new V1ObjectMeta { Labels = podLabels, Annotations = podAnnotations },
                     Spec = new V1PodSpec
                     {
                         NodeSelector = nodeSelector,
@@ -138,7 +181,13 @@ public sealed partial class KubernetesProvider
                                 Command = spec.Command.Count > 0 ? [.. spec.Command] : null,
                                 Env = spec.Environment.Count > 0 ? [.. spec.Environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })] : null,
                                 Resources = new V1ResourceRequirements { Requests = quantities, Limits = quantities },
-                                VolumeMounts = deployment.Volumes.Count > 0 ? [.. deployment.Volumes.Select(v => new V1VolumeMount { Name = v.Volume.Name, MountPath = v.Mount.MountPath, ReadOnlyProperty = v.Mount.ReadOnly })] : null,
+                                // A Block claim is a raw device at the mount path; a File claim a mounted file system.
+                                VolumeMounts = deployment.Volumes.Any(v => v.Volume.Kind != VolumeKind.Block)
+                                    ? [.. deployment.Volumes.Where(v => v.Volume.Kind != VolumeKind.Block).Select(v => new V1VolumeMount { Name = v.Volume.Name, MountPath = v.Mount.MountPath, ReadOnlyProperty = v.Mount.ReadOnly })]
+                                    : null,
+                                VolumeDevices = deployment.Volumes.Any(v => v.Volume.Kind == VolumeKind.Block)
+                                    ? [.. deployment.Volumes.Where(v => v.Volume.Kind == VolumeKind.Block).Select(v => new V1VolumeDevice { Name = v.Volume.Name, DevicePath = v.Mount.MountPath })]
+                                    : null,
                             },
                         ],
                         Volumes = deployment.Volumes.Count > 0
@@ -148,18 +197,38 @@ public sealed partial class KubernetesProvider
                 },
             },
         };
-        var applied = await UpsertAsync($"apply Deployment {ns}/{spec.Name}",
-            () => ReadOrNullAsync($"read Deployment {ns}/{spec.Name}", () => _client.AppsV1.ReadNamespacedDeploymentAsync(spec.Name, ns, cancellationToken: cancellationToken)),
+        var applied = await UpsertAsync($"apply Deployment {ns}/{deploymentName}",
+            () => ReadOrNullAsync($"read Deployment {ns}/{deploymentName}", () => _client.AppsV1.ReadNamespacedDeploymentAsync(deploymentName, ns, cancellationToken: cancellationToken)),
             () => _client.AppsV1.CreateNamespacedDeploymentAsync(body, ns, cancellationToken: cancellationToken),
             current =>
             {
+                RequireOwned(current.Metadata, deployment.Uid, $"Deployment {ns}/{deploymentName}");
                 body.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
-                return _client.AppsV1.ReplaceNamespacedDeploymentAsync(body, spec.Name, ns, cancellationToken: cancellationToken);
+                return _client.AppsV1.ReplaceNamespacedDeploymentAsync(body, deploymentName, ns, cancellationToken: cancellationToken);
             }).ConfigureAwait(false);
 
         // What was just written is known before the watch reports it, so the next pass does not see it missing.
         _deployments.Remember(applied);
-        return Observe(applied);
+        return applied;
+    }
+
+    // The Multus selection of one replica: each attached network's NetworkAttachmentDefinition with the replica's address.
+    private static string Attachments(WorkloadDeployment deployment, int replica)
+    {
+        var list = new JsonArray();
+        for (var i = 0; i < deployment.Networks.Count; i++)
+        {
+            var network = deployment.Networks[i];
+            var address = network.ReplicaAddresses[Math.Min(replica, network.ReplicaAddresses.Count - 1)];
+            list.Add(new JsonObject
+            {
+                ["name"] = AttachmentName(network.Network.Name),
+                ["interface"] = string.Create(CultureInfo.InvariantCulture, $"net{i + 1}"),
+                ["ips"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"{address}/{network.PrefixLength}")),
+            });
+        }
+
+        return list.ToJsonString();
     }
 
     private async Task<ObservedWorkload> ApplyVirtualMachineAsync(WorkloadDeployment deployment, CancellationToken cancellationToken)
@@ -188,7 +257,7 @@ public sealed partial class KubernetesProvider
             {
                 ["name"] = spec.Name,
                 ["namespace"] = ns,
-                ["labels"] = new JsonObject { [KubernetesLabels.ManagedBy] = KubernetesLabels.ManagedByValue, [KubernetesLabels.Uid] = deployment.Uid },
+                ["labels"] = new JsonObject { [KubernetesLabels.ManagedBy] = KubernetesLabels.ManagedByValue, [KubernetesLabels.Owner] = _owner, [KubernetesLabels.Uid] = deployment.Uid },
                 ["annotations"] = new JsonObject { [KubernetesLabels.SpecHash] = deployment.SpecHash, [KubernetesLabels.Node] = deployment.Node },
             },
             ["spec"] = new JsonObject
@@ -211,61 +280,35 @@ public sealed partial class KubernetesProvider
                 },
             },
         };
-        var element = JsonSerializer.SerializeToElement(body);
-        for (var attempt = 0; ; attempt++)
-        {
-            var current = await ReadOrNullAsync($"read VirtualMachine {ns}/{spec.Name}",
-                async () => (object)await _client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(KubeVirtGroup, "v1", ns, "virtualmachines", spec.Name, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-            try
-            {
-                if (current is null)
-                {
-                    await _client.CustomObjects.CreateNamespacedCustomObjectAsync(element, KubeVirtGroup, "v1", ns, "virtualmachines", cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    body["metadata"]!["resourceVersion"] = ((JsonElement)current).GetProperty("metadata").GetProperty("resourceVersion").GetString();
-                    await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), KubeVirtGroup, "v1", ns, "virtualmachines", spec.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-
-                break;
-            }
-            catch (k8s.Autorest.HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < _options.ConflictRetries)
-            {
-                if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
-                {
-                    var operation = $"apply VirtualMachine {ns}/{spec.Name}";
-                    LogConflict(_logger, operation, attempt + 1);
-                }
-            }
-            catch (k8s.Autorest.HttpOperationException exception)
-            {
-                throw new KubernetesApiException($"apply VirtualMachine {ns}/{spec.Name}", (int)exception.Response.StatusCode, Detail(exception), exception);
-            }
-        }
-
+        await UpsertCustomAsync(KubeVirtGroup, "virtualmachines", ns, spec.Name, body, cancellationToken).ConfigureAwait(false);
         return (await ListWorkloadsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Uid == deployment.Uid)
             ?? new ObservedWorkload(deployment.Uid, $"{ns}/{spec.Name}", deployment.SpecHash, [new ObservedReplica(0, ReplicaState.Creating, null, deployment.Node)]);
     }
 
-    private async Task<List<JsonNode>> ListVirtualMachinesAsync(CancellationToken cancellationToken)
-    {
-        var list = await CallAsync("list VirtualMachines",
-            () => _client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(KubeVirtGroup, "v1", "virtualmachines", labelSelector: KubernetesLabels.Selector, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return JsonNode.Parse(list.GetRawText())?["items"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
-    }
+    private Task<List<JsonNode>> ListVirtualMachinesAsync(CancellationToken cancellationToken) => ListCustomAsync(KubeVirtGroup, "virtualmachines", cancellationToken);
 
-    private static ObservedWorkload Observe(V1Deployment deployment)
+    private static ObservedWorkload Observe(IGrouping<string, V1Deployment> deployments)
     {
-        var wanted = deployment.Spec?.Replicas ?? 1;
-        var ready = Math.Min(wanted, deployment.Status?.ReadyReplicas ?? 0);
-        var node = KubernetesLabels.Get(deployment.Metadata.Annotations, KubernetesLabels.Node);
-        var replicas = Enumerable.Range(0, wanted).Select(i => new ObservedReplica(i, i < ready ? ReplicaState.Running : ReplicaState.Creating, null, node)).ToList();
-        var message = deployment.Status?.Conditions?.FirstOrDefault(c => c.Status == "False")?.Message;
+        var items = deployments.ToList();
+        var perReplica = items.Any(d => KubernetesLabels.Get(d.Metadata.Labels, KubernetesLabels.Replica) is not null);
+        var replicas = new List<ObservedReplica>();
+        foreach (var deployment in items.OrderBy(d => int.TryParse(KubernetesLabels.Get(d.Metadata.Labels, KubernetesLabels.Replica), CultureInfo.InvariantCulture, out var i) ? i : 0))
+        {
+            var wanted = deployment.Spec?.Replicas ?? 1;
+            var ready = Math.Min(wanted, deployment.Status?.ReadyReplicas ?? 0);
+            var node = KubernetesLabels.Get(deployment.Metadata.Annotations, KubernetesLabels.Node);
+            var first = perReplica && int.TryParse(KubernetesLabels.Get(deployment.Metadata.Labels, KubernetesLabels.Replica), CultureInfo.InvariantCulture, out var index) ? index : replicas.Count;
+            replicas.AddRange(Enumerable.Range(0, wanted).Select(i => new ObservedReplica(first + i, i < ready ? ReplicaState.Running : ReplicaState.Creating, null, node)));
+        }
+
+        // Replicas that disagree on the applied hash (one edited behind our back) make the whole workload differ.
+        var hashes = items.Select(d => KubernetesLabels.Get(d.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        var message = items.SelectMany(d => d.Status?.Conditions ?? []).FirstOrDefault(c => c.Status == "False")?.Message;
+        var firstItem = items[0];
         return new ObservedWorkload(
-            KubernetesLabels.Get(deployment.Metadata.Labels, KubernetesLabels.Uid) ?? string.Empty,
-            $"{deployment.Metadata.NamespaceProperty}/{deployment.Metadata.Name}",
-            KubernetesLabels.Get(deployment.Metadata.Annotations, KubernetesLabels.SpecHash) ?? string.Empty,
+            deployments.Key,
+            $"{firstItem.Metadata.NamespaceProperty}/{KubernetesLabels.Get(firstItem.Metadata.Labels, KubernetesLabels.Workload) ?? firstItem.Metadata.Name}",
+            hashes.Count == 1 ? hashes[0] : string.Join("|", hashes),
             replicas,
             message);
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -22,11 +24,15 @@ namespace PrecisionCloud.Resources.Kubernetes;
 public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvider, INetworkProvider, ITenancyProvider, IAsyncDisposable
 {
     private const string KubeVirtGroup = "kubevirt.io";
+    private const string MultusGroup = "k8s.cni.cncf.io";
+    private const string MultusNetworksAnnotation = "k8s.v1.cni.cncf.io/networks";
     private readonly KubernetesProviderOptions _options;
     private readonly ILogger _logger;
     private readonly IKubernetes _client;
     private readonly bool _ownsClient;
     private readonly DeploymentWatch _deployments;
+    private readonly string _owner;
+    private readonly string _selector;
     private ProviderCapabilities? _capabilities;
 
     /// <summary>Creates the provider over a client built from the options (host, kubeconfig or in-cluster).</summary>
@@ -49,7 +55,9 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
         _logger = logger;
         _ownsClient = client is null;
         _client = client ?? new k8s.Kubernetes(BuildConfiguration(_options));
-        _deployments = new DeploymentWatch(_client, logger);
+        _owner = KubernetesLabels.OwnerOf(_options.Name, _options.NamespacePrefix);
+        _selector = KubernetesLabels.Selector(_owner);
+        _deployments = new DeploymentWatch(_client, _selector, logger);
     }
 
     /// <inheritdoc/>
@@ -68,12 +76,17 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
     {
         var groups = await CallAsync("discover API groups", () => _client.Apis.GetAPIVersionsAsync(cancellationToken)).ConfigureAwait(false);
         var kubeVirt = groups.Groups?.Any(g => g.Name == KubeVirtGroup) == true;
+        var multus = groups.Groups?.Any(g => g.Name == MultusGroup) == true;
         var missing = new List<MissingCapability>
         {
-            new("Networks", "secondary networks (Multus NetworkAttachmentDefinitions) are not realised by this provider; pods use the cluster network"),
             new("VolumeKind:ObjectStorage", "no object store API in Kubernetes itself"),
             new("Accelerators", "device plugin resources are not requested by this provider yet"),
         };
+        if (!multus)
+        {
+            missing.Add(new MissingCapability("Networks", "the cluster serves no k8s.cni.cncf.io API group (install Multus): pods have the cluster network only"));
+        }
+
         if (!kubeVirt)
         {
             missing.Add(new MissingCapability("Kind:VirtualMachine", "the cluster serves no kubevirt.io API group (install KubeVirt)"));
@@ -86,6 +99,9 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
             MemoryLimits = true,
             HugePages = true,
             VolumeKinds = [VolumeKind.Block, VolumeKind.File],
+            Networks = multus,
+            FixedAddresses = multus,
+            MultipleNetworks = multus,
             SecurityPolicies = true,
             RemoteGroups = true,
             TenantIsolation = true,
@@ -137,6 +153,17 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
     }
 
     internal string NamespaceOf(string tenant) => _options.NamespacePrefix + tenant;
+
+    private Dictionary<string, string> Managed(string uid) => KubernetesLabels.Managed(_owner, uid);
+
+    /// <summary>Refuses to take over an object that exists but is not this provider's (another owner, or none).</summary>
+    private void RequireOwned(V1ObjectMeta metadata, string uid, string what)
+    {
+        if (KubernetesLabels.Get(metadata.Labels, KubernetesLabels.Owner) != _owner || KubernetesLabels.Get(metadata.Labels, KubernetesLabels.Uid) != uid)
+        {
+            throw new KubernetesApiException($"apply {what}", 409, $"{what} exists and is not this provider's (labels {KubernetesLabels.Owner}={_owner}, {KubernetesLabels.Uid}={uid} expected); rename or remove it");
+        }
+    }
 
     private async Task<ProviderCapabilities> CapabilitiesAsync(CancellationToken cancellationToken) =>
         _capabilities ?? await DiscoverAsync(cancellationToken).ConfigureAwait(false);
@@ -230,6 +257,47 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
                 throw new KubernetesApiException(operation, (int)exception.Response.StatusCode, Detail(exception), exception);
             }
         }
+    }
+
+    /// <summary>Creates or replaces a custom object (group version v1), reading it again and retrying on 409.</summary>
+    private async Task UpsertCustomAsync(string group, string plural, string ns, string name, JsonObject body, CancellationToken cancellationToken)
+    {
+        var operation = $"apply {plural} {ns}/{name}";
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await ReadOrNullAsync($"read {plural} {ns}/{name}",
+                async () => (object)await _client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            try
+            {
+                if (current is null)
+                {
+                    await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    body["metadata"]!["resourceVersion"] = ((JsonElement)current).GetProperty("metadata").GetProperty("resourceVersion").GetString();
+                    await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (HttpOperationException exception) when (exception.Response.StatusCode == HttpStatusCode.Conflict && attempt < _options.ConflictRetries)
+            {
+                LogConflict(_logger, operation, attempt + 1);
+            }
+            catch (HttpOperationException exception)
+            {
+                throw new KubernetesApiException(operation, (int)exception.Response.StatusCode, Detail(exception), exception);
+            }
+        }
+    }
+
+    /// <summary>The provider's custom objects of a kind across namespaces.</summary>
+    private async Task<List<JsonNode>> ListCustomAsync(string group, string plural, CancellationToken cancellationToken)
+    {
+        var list = await CallAsync($"list {plural}",
+            () => _client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(group, "v1", plural, labelSelector: _selector, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return JsonNode.Parse(list.GetRawText())?["items"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
     }
 
     private static string Detail(HttpOperationException exception) =>

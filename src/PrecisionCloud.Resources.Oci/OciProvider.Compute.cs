@@ -185,7 +185,7 @@ public sealed partial class OciProvider
         }
 
         Directory.CreateDirectory(directory);
-        var rootfs = await MountRootfsAsync(host, image, directory, cancellationToken).ConfigureAwait(false);
+        await MountRootfsAsync(host, image, directory, cancellationToken).ConfigureAwait(false);
         string? netns = null;
         if (deployment.Networks.Count > 0 || deployment.SecurityPolicies.Count > 0)
         {
@@ -193,7 +193,7 @@ public sealed partial class OciProvider
             netns = await networking.CreateNamespaceAsync(deployment.Uid, replica, deployment.Networks, deployment.SecurityPolicies, cancellationToken).ConfigureAwait(false);
         }
 
-        var config = Configure(host, deployment, image, replica, rootfs, netns);
+        var config = Configure(host, deployment, image, replica, netns);
         await File.WriteAllTextAsync(Path.Combine(directory, "config.json"), OciBundle.Config(config), cancellationToken).ConfigureAwait(false);
         var log = Path.Combine(directory, "log");
         if (File.Exists(log) && new FileInfo(log).Length > _options.MaxLogBytes)
@@ -205,7 +205,7 @@ public sealed partial class OciProvider
         LogStarted(_logger, id, image.Reference);
     }
 
-    private ContainerConfig Configure(OciHostReport host, WorkloadDeployment deployment, OciImage image, int replica, string rootfs, string? netns)
+    private ContainerConfig Configure(OciHostReport host, WorkloadDeployment deployment, OciImage image, int replica, string? netns)
     {
         var spec = deployment.Spec;
         var args = spec.Command.Count > 0 ? spec.Command : [.. image.Entrypoint, .. image.Cmd];
@@ -232,7 +232,8 @@ public sealed partial class OciProvider
             environment[key] = value;
         }
 
-        var (uid, gid) = ImageUser.Resolve(image.User, rootfs);
+        // From the image as unpacked, never from the replica's own writable root, which the container controls.
+        var (uid, gid) = ImageUser.Resolve(image.User, image.Rootfs);
         var capabilities = host.Capabilities;
         var resources = spec.Resources;
         return new ContainerConfig

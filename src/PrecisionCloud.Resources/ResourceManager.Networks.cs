@@ -18,6 +18,7 @@ public sealed partial class ResourceManager
     public Task<Network> ApplyNetworkAsync(NetworkSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec = Copy(spec, ResourcesJsonContext.Default.NetworkSpec);
         ResourceNames.Validate("name", spec.Name);
         if (spec.Subnets.Count == 0)
         {
@@ -151,6 +152,7 @@ public sealed partial class ResourceManager
     public Task<SecurityPolicy> ApplySecurityPolicyAsync(SecurityPolicySpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec = Copy(spec, ResourcesJsonContext.Default.SecurityPolicySpec);
         ResourceNames.Validate("name", spec.Name);
         for (var i = 0; i < spec.Rules.Count; i++)
         {
@@ -256,13 +258,26 @@ public sealed partial class ResourceManager
             throw new ResourceValidationException(field, "name a remoteCidr or a remoteGroup, not both");
         }
 
+        if (rule is null)
+        {
+            throw new ResourceValidationException(field, "a rule, not null");
+        }
+
+        if (!Enum.IsDefined(rule.Direction) || !Enum.IsDefined(rule.Protocol))
+        {
+            throw new ResourceValidationException(field, "direction and protocol take their named values only");
+        }
+
         if (rule.RemoteCidr is { } cidr)
         {
+            // Only the canonical form: what is checked here is what nftables and Kubernetes will read.
             var parts = cidr.Split('/');
             if (parts.Length != 2 || !System.Net.IPAddress.TryParse(parts[0], out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
-                || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var prefix) || prefix is < 0 or > 32)
+                || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) || prefix is < 0 or > 32
+                || ip.ToString() != parts[0] || prefix.ToString(System.Globalization.CultureInfo.InvariantCulture) != parts[1]
+                || (prefix < 32 && (AddressPool.ToUInt(ip) & (uint.MaxValue >> prefix)) != 0))
             {
-                throw new ResourceValidationException(field + ".remoteCidr", $"'{cidr}' is not an IPv4 prefix");
+                throw new ResourceValidationException(field + ".remoteCidr", $"'{cidr}' is not an IPv4 prefix written a.b.c.d/n without host bits");
             }
         }
 

@@ -13,11 +13,12 @@ public sealed partial class ResourceManager
     public Task<Tenant> ApplyTenantAsync(TenantSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec = Copy(spec, ResourcesJsonContext.Default.TenantSpec);
         ResourceNames.Validate("name", spec.Name);
         ValidateQuota(spec.Quota);
         foreach (var member in spec.Members)
         {
-            if (string.IsNullOrWhiteSpace(member.Subject) || string.IsNullOrWhiteSpace(member.Role))
+            if (member is null || string.IsNullOrWhiteSpace(member.Subject) || string.IsNullOrWhiteSpace(member.Role))
             {
                 throw new ResourceValidationException("members[]", "each member needs a subject and a role");
             }

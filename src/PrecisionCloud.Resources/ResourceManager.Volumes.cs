@@ -16,10 +16,16 @@ public sealed partial class ResourceManager
     public Task<Volume> ApplyVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec = Copy(spec, ResourcesJsonContext.Default.VolumeSpec);
         ResourceNames.Validate("name", spec.Name);
-        if (spec.SizeGiB < 1)
+        if (spec.SizeGiB is < 1 or > MaxQuantity)
         {
-            throw new ResourceValidationException("sizeGiB", $"{spec.SizeGiB}: a volume holds at least 1 GiB");
+            throw new ResourceValidationException("sizeGiB", $"{spec.SizeGiB}: 1 to {MaxQuantity} GiB");
+        }
+
+        if (!Enum.IsDefined(spec.Kind) || !Enum.IsDefined(spec.AccessMode))
+        {
+            throw new ResourceValidationException("kind", "kind and accessMode take their named values only");
         }
 
         return WriteAsync(() =>

@@ -24,6 +24,8 @@ public sealed partial class ResourceManager
     /// <exception cref="ResourceConflictException">A volume it needs is attached elsewhere, an address is taken, or it is being deleted.</exception>
     public Task<Workload> ApplyWorkloadAsync(WorkloadSpec spec, CancellationToken cancellationToken)
     {
+        // A copy: the caller's object (its setters) can no longer change what is stored and counted.
+        spec = Copy(spec, ResourcesJsonContext.Default.WorkloadSpec);
         ValidateWorkload(spec);
         return WriteAsync(() => ApplyWorkloadLocked(spec), cancellationToken);
     }
@@ -66,6 +68,7 @@ public sealed partial class ResourceManager
     /// <exception cref="ResourceValidationException">The spec is invalid.</exception>
     public PlacementDecision ExplainPlacement(WorkloadSpec spec)
     {
+        spec = Copy(spec, ResourcesJsonContext.Default.WorkloadSpec);
         ValidateWorkload(spec);
         return Read(() =>
         {
@@ -236,7 +239,8 @@ public sealed partial class ResourceManager
             }
 
             // A change keeps the workload where it is while that node is still eligible: moving costs a restart.
-            target = oldTarget is not null && oldTarget.Kind == decision.Kind && !decision.Rejections.Any(r => r.Provider == oldTarget.Provider && r.Node == oldTarget.Node)
+            target = oldTarget is not null && oldTarget.Kind == decision.Kind && _placement.GetFree(oldTarget.Provider, oldTarget.Node) is not null
+                && !decision.Rejections.Any(r => r.Provider == oldTarget.Provider && r.Node == oldTarget.Node)
                 ? oldTarget
                 : decision.Chosen.Target;
             if (target != decision.Chosen.Target)
@@ -453,6 +457,15 @@ public sealed partial class ResourceManager
     private static PlacementTarget? TargetOf(Workload workload) =>
         workload.Status.Provider is { } provider && workload.Status.Node is { } node ? new PlacementTarget(provider, node, workload.Status.Kind) : null;
 
+    /// <summary>The largest memory, disk or hugepage size (MiB or GiB) a spec may ask for: 2^30.</summary>
+    internal const long MaxQuantity = 1L << 30;
+
+    private static T Copy<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, type), type)!;
+    }
+
     private static int ReplicasOf(WorkloadSpec spec) => spec.Kind is WorkloadKind.Container or WorkloadKind.Auto ? Math.Max(1, spec.Replicas) : 1;
 
     private static void ValidateWorkload(WorkloadSpec spec)
@@ -471,14 +484,31 @@ public sealed partial class ResourceManager
             throw new ResourceValidationException("resources.vCpus", $"{resources.VCpus}: more than 0, at most 4096");
         }
 
-        if (resources.MemoryMiB < 4 || resources.DiskGiB < 0 || resources.HugePagesMiB < 0 || resources.NicThroughputGbps < 0 || double.IsNaN(resources.NicThroughputGbps))
+        // Bounds keep every product with replicas far from overflowing a quantity.
+        if (resources.MemoryMiB is < 4 or > MaxQuantity || resources.DiskGiB is < 0 or > MaxQuantity || resources.HugePagesMiB is < 0 or > MaxQuantity
+            || !(resources.NicThroughputGbps >= 0 && resources.NicThroughputGbps <= 100_000))
         {
-            throw new ResourceValidationException("resources", "memoryMiB at least 4; diskGiB, hugePagesMiB and nicThroughputGbps zero or more");
+            throw new ResourceValidationException("resources", $"memoryMiB 4 to {MaxQuantity}; diskGiB and hugePagesMiB 0 to {MaxQuantity}; nicThroughputGbps 0 to 100000");
         }
 
-        if (resources.Accelerators.Any(a => a.Count < 0))
+        if (resources.Accelerators.Any(a => a is null || a.Count is < 0 or > 1024 || !Enum.IsDefined(a.Kind)))
         {
-            throw new ResourceValidationException("resources.accelerators[].count", "zero or more");
+            throw new ResourceValidationException("resources.accelerators[]", $"each a kind of {string.Join(", ", Enum.GetNames<Hardware.Inventory.AcceleratorKind>())} with a count of 0 to 1024");
+        }
+
+        if (!Enum.IsDefined(spec.Kind) || !Enum.IsDefined(spec.Image.Format) || !Enum.IsDefined(spec.RestartPolicy) || !Enum.IsDefined(spec.Placement.LatencyClass))
+        {
+            throw new ResourceValidationException("kind", "kind, image.format, restartPolicy and placement.latencyClass take their named values only");
+        }
+
+        if (spec.Networks.Any(n => n is null) || spec.Volumes.Any(v => v is null) || spec.SecurityPolicies.Any(p => p is null) || spec.Command.Any(c => c is null))
+        {
+            throw new ResourceValidationException("networks", "networks, volumes, securityPolicies and command hold no null entries");
+        }
+
+        if (spec.Placement.AntiAffinityGroup is { } antiAffinity)
+        {
+            ResourceNames.Validate("placement.antiAffinityGroup", antiAffinity);
         }
 
         if (spec.Replicas is < 1 or > 10_000)

@@ -95,37 +95,50 @@ public sealed partial class ResourceManager : IDisposable
                 return;
             }
 
-            _store = new SqliteResourceStore(_options.DatabasePath, _options.SynchronousCommits, _options.WatchHistory);
-            foreach (var stored in _store.Load())
+            var store = new SqliteResourceStore(_options.DatabasePath, _options.SynchronousCommits, _options.WatchHistory);
+            try
             {
-                Restore(stored);
-            }
-
-            _revision = _store.LastRevision();
-            await RefreshNodesLockedAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var workload in _workloads.Values)
-            {
-                _quotas.Restore(workload.Spec.Tenant, QuotaDemand(workload.Spec));
-                foreach (var (network, addresses) in workload.Status.Addresses)
+                foreach (var stored in store.Load())
                 {
-                    foreach (var address in addresses)
+                    Restore(stored);
+                }
+
+                _revision = store.LastRevision();
+                await RefreshNodesLockedAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var workload in _workloads.Values)
+                {
+                    _quotas.Restore(workload.Spec.Tenant, QuotaDemand(workload.Spec));
+                    foreach (var (network, addresses) in workload.Status.Addresses)
                     {
-                        Pool($"{workload.Spec.Tenant}/{network}")?.Claim(address);
+                        foreach (var address in addresses)
+                        {
+                            Pool($"{workload.Spec.Tenant}/{network}")?.Claim(address);
+                        }
                     }
                 }
-            }
 
-            foreach (var volume in _volumes.Values)
+                foreach (var volume in _volumes.Values)
+                {
+                    _quotas.Restore(volume.Spec.Tenant, VolumeQuota(volume.Spec));
+                }
+
+                foreach (var network in _networks.Values)
+                {
+                    _quotas.Restore(network.Spec.Tenant, NetworkQuota);
+                }
+
+                _reconciler = new ResourceReconciler(this);
+
+                // Started only once everything is counted: a failed start leaves nothing half-loaded behind.
+                _store = store;
+            }
+            catch
             {
-                _quotas.Restore(volume.Spec.Tenant, VolumeQuota(volume.Spec));
+                store.Dispose();
+                ClearLoaded();
+                throw;
             }
 
-            foreach (var network in _networks.Values)
-            {
-                _quotas.Restore(network.Spec.Tenant, NetworkQuota);
-            }
-
-            _reconciler = new ResourceReconciler(this);
             LogStarted(_logger, _tenants.Count, _workloads.Count, _volumes.Count, _networks.Count, _placement.NodeCount, _revision);
         }
         finally
@@ -172,7 +185,7 @@ public sealed partial class ResourceManager : IDisposable
     /// <exception cref="ResourceWatchExpiredException">The revision is no longer kept, or the watcher fell too far behind.</exception>
     public async IAsyncEnumerable<ResourceChange> WatchAsync(long afterRevision = -1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateBounded<ResourceChange>(new BoundedChannelOptions(65_536) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+        var channel = Channel.CreateBounded<ResourceChange>(new BoundedChannelOptions(65_536) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         IReadOnlyList<StoredChange> backlog = [];
         long registeredAt;
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -237,6 +250,7 @@ public sealed partial class ResourceManager : IDisposable
         }
 
         _store?.Dispose();
+        _reconciler?.Dispose();
         _writer.Dispose();
         _wake.Dispose();
     }
@@ -368,7 +382,18 @@ public sealed partial class ResourceManager : IDisposable
         var view = new List<PlacementProvider>();
         foreach (var provider in _providers.OfType<IComputeProvider>())
         {
-            var nodes = await provider.GetNodesAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ProviderNode> nodes;
+            try
+            {
+                nodes = await provider.GetNodesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One unreachable backend must not stop the site: its nodes are left out until the next refresh.
+                LogNodesFailed(_logger, provider.Name, exception);
+                nodes = _nodeView.FirstOrDefault(v => v.Name == provider.Name)?.Nodes ?? [];
+            }
+
             view.Add(new PlacementProvider(provider.Name, provider.Capabilities, nodes));
         }
 
@@ -385,7 +410,21 @@ public sealed partial class ResourceManager : IDisposable
         _placement = engine;
     }
 
+    private void ClearLoaded()
+    {
+        _tenants.Clear();
+        _networks.Clear();
+        _policies.Clear();
+        _volumes.Clear();
+        _workloads.Clear();
+        _addresses.Clear();
+        _quotas.Clear();
+    }
+
     private AddressPool? Pool(string networkKey) => _addresses.GetValueOrDefault(networkKey);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Reading the nodes of provider {Provider} failed; its last known nodes are used until the next refresh")]
+    private static partial void LogNodesFailed(ILogger logger, string provider, Exception exception);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Resources started: {Tenants} tenants, {Workloads} workloads, {Volumes} volumes, {Networks} networks over {Nodes} nodes, revision {Revision}")]

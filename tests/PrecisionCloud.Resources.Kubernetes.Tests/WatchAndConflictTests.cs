@@ -89,21 +89,21 @@ public sealed class WatchAndConflictTests
             spec = spec with { Replicas = 1 };
 
             var applied = await manager.ApplyWorkloadAsync(spec, None);
-            await ReconcileUntilAsync(manager, () => manager.GetWorkload("acme", "web")!.Status.Phase == WorkloadPhase.Running);
+            await Reconciling.UntilAsync(manager, () => manager.GetWorkload("acme", "web")!.Status.Phase == WorkloadPhase.Running);
 
             Assert.Equal(("kubernetes", "node-b"), (applied.Status.Provider, applied.Status.Node));
             Assert.Contains(applied.Status.Placement!.Rejections, r => r.Node == "node-a" && r.Reason == Placement.RejectionReason.LabelMismatch);
             cluster.Fake!.DeleteBehindBack("apps/v1/deployments", cluster.NamespacePrefix + "acme", "web");
-            await ReconcileUntilAsync(manager, () => manager.GetWorkload("acme", "web")!.Status.Events.Any(e => e.Reason == "DriftRepaired"));
+            await Reconciling.UntilAsync(manager, () => manager.GetWorkload("acme", "web")!.Status.Events.Any(e => e.Reason == "DriftRepaired"));
             Assert.NotNull(cluster.Fake.Get("apps/v1/deployments", cluster.NamespacePrefix + "acme", "web"));
 
             await manager.DeleteWorkloadAsync("acme", "web", None);
-            await ReconcileUntilAsync(manager, () => manager.ListWorkloads().Count == 0);
+            await Reconciling.UntilAsync(manager, () => manager.ListWorkloads().Count == 0);
             await manager.DeleteVolumeAsync("acme", "data", None);
             await manager.DeleteSecurityPolicyAsync("acme", "web", None);
-            await ReconcileUntilAsync(manager, () => manager.ListVolumes().Count == 0 && manager.ListSecurityPolicies().Count == 0);
+            await Reconciling.UntilAsync(manager, () => manager.ListVolumes().Count == 0 && manager.ListSecurityPolicies().Count == 0);
             await manager.DeleteTenantAsync("acme", None);
-            await ReconcileUntilAsync(manager, () => manager.ListTenants().Count == 0);
+            await Reconciling.UntilAsync(manager, () => manager.ListTenants().Count == 0);
 
             foreach (var resource in new[] { "/v1/namespaces", "apps/v1/deployments", "/v1/persistentvolumeclaims", "networking.k8s.io/v1/networkpolicies", "/v1/resourcequotas" })
             {
@@ -114,17 +114,6 @@ public sealed class WatchAndConflictTests
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static async Task ReconcileUntilAsync(ResourceManager manager, Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
-        {
-            await manager.ReconcileAsync(None);
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), string.Join(" | ", manager.ListWorkloads().SelectMany(w => w.Status.Events).Select(e => e.Message)));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, Func<string>? describe = null)

@@ -63,7 +63,7 @@ internal static class OciHostProbe
         var cpu = containers && controllers.Contains("cpu");
         var memory = containers && controllers.Contains("memory");
         var hugetlb = containers && controllers.Contains("hugetlb");
-        var cpuset = containers && controllers.Contains("cpuset");
+        var cpuset = controllers.Contains("cpuset");
         if (containers && !cpu)
         {
             missing.Add(new MissingCapability("CpuLimits", "no cpu cgroup controller is mounted"));
@@ -81,9 +81,11 @@ internal static class OciHostProbe
                 : "no hugetlb cgroup controller is mounted"));
         }
 
-        if (containers && !cpuset)
+        if (containers)
         {
-            missing.Add(new MissingCapability("DedicatedCpus", "no cpuset cgroup controller is mounted"));
+            missing.Add(new MissingCapability("DedicatedCpus", cpuset
+                ? "CPU pinning (exclusive cpusets) is not done by this provider; containers share the node's CPUs within their quota"
+                : "no cpuset cgroup controller is mounted"));
         }
 
         var networks = containers && ip is not null && await TryNamespaceAsync(ip, null, cancellationToken).ConfigureAwait(false) is null;
@@ -125,7 +127,7 @@ internal static class OciHostProbe
             CpuLimits = cpu,
             MemoryLimits = memory,
             HugePages = hugetlb,
-            DedicatedCpus = cpuset,
+            DedicatedCpus = false,
             VolumeKinds = containers ? new HashSet<VolumeKind> { VolumeKind.File } : new HashSet<VolumeKind>(),
             Networks = networks,
             FixedAddresses = networks,

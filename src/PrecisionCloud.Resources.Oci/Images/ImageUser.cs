@@ -13,7 +13,7 @@ internal static class ImageUser
         }
 
         var parts = user.Split(':', 2);
-        var passwd = Entries(Path.Combine(rootfs, "etc", "passwd"));
+        var passwd = Entries(rootfs, "passwd");
         uint uid;
         uint? gid = null;
         if (uint.TryParse(parts[0], CultureInfo.InvariantCulture, out var numeric))
@@ -40,7 +40,7 @@ internal static class ImageUser
             }
             else
             {
-                var entry = Entries(Path.Combine(rootfs, "etc", "group")).FirstOrDefault(e => e.Length > 2 && e[0] == parts[1])
+                var entry = Entries(rootfs, "group").FirstOrDefault(e => e.Length > 2 && e[0] == parts[1])
                     ?? throw new OciImageException(user, $"group '{parts[1]}' is not in the image's /etc/group");
                 gid = uint.Parse(entry[2], CultureInfo.InvariantCulture);
             }
@@ -49,10 +49,10 @@ internal static class ImageUser
         return (uid, gid ?? 0);
     }
 
-    private static List<string[]> Entries(string path)
+    private static List<string[]> Entries(string rootfs, string file)
     {
-        // The file is read as text and never followed outside the root: an image's /etc/passwd is a plain file.
-        var info = new FileInfo(path);
-        return info.Exists && info.LinkTarget is null ? [.. File.ReadLines(path).Select(l => l.Split(':'))] : [];
+        // Resolved inside the root (a linked /etc stays in it); a link as the file itself, or an oversized one, is ignored.
+        var info = new FileInfo(RootfsPath.Resolve(rootfs, ["etc", file]));
+        return info.Exists && info.LinkTarget is null && info.Length is > 0 and < 4 * 1024 * 1024 ? [.. File.ReadLines(info.FullName).Select(l => l.Split(':'))] : [];
     }
 }

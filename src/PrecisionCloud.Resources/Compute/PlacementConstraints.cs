@@ -9,7 +9,7 @@ public sealed record PlacementConstraints
     /// <summary>Labels the node must carry with these values.</summary>
     public IReadOnlyDictionary<string, string> NodeLabels { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>Workloads of one anti-affinity group never share a node.</summary>
+    /// <summary>Workloads of one tenant's anti-affinity group never share a node (a lower-case name).</summary>
     public string? AntiAffinityGroup { get; init; }
 
     /// <summary>The latency class the node must serve.</summary>

@@ -71,7 +71,7 @@ public sealed class PlacementEngine
             Site = placement.Site is { } wantedSite ? _sites.GetValueOrDefault(wantedSite, -2) : -1,
             Labels = placement.NodeLabels.Count > 0 ? [.. placement.NodeLabels] : null,
             LatencyClass = placement.LatencyClass,
-            Occupied = placement.AntiAffinityGroup is { } group ? _antiAffinity.GetValueOrDefault(group) : null,
+            Occupied = placement.AntiAffinityGroup is { } group ? _antiAffinity.GetValueOrDefault(GroupKey(spec.Tenant, group)) : null,
         };
 
         byte[] reasons = new byte[_nodes.Length];
@@ -190,8 +190,9 @@ public sealed class PlacementEngine
             node.FreeAccelerators[a] -= sign * demand.Accelerators[a];
         }
 
-        if (spec.Placement.AntiAffinityGroup is { } group)
+        if (spec.Placement.AntiAffinityGroup is { } name)
         {
+            var group = GroupKey(spec.Tenant, name);
             if (sign > 0)
             {
                 if (!_antiAffinity.TryGetValue(group, out var nodes))
@@ -209,6 +210,9 @@ public sealed class PlacementEngine
 
         return true;
     }
+
+    // Anti-affinity groups belong to a tenant: one tenant's group never keeps another's workloads off a node.
+    private static string GroupKey(string tenant, string group) => $"{tenant}/{group}";
 
     private static (WorkloadKind[] Kinds, string Reason) ChooseKinds(WorkloadSpec spec)
     {

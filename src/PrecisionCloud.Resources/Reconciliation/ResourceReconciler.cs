@@ -14,11 +14,27 @@ namespace PrecisionCloud.Resources.Reconciliation;
 /// no write. Failures back off per resource. Backend calls run outside the writer; results are committed under it
 /// only if the resource is still the one seen.
 /// </summary>
-internal sealed partial class ResourceReconciler(ResourceManager manager)
+internal sealed partial class ResourceReconciler(ResourceManager manager) : IDisposable
 {
     private readonly Dictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
+    // One pass at a time: a pass judges what is an orphan from the snapshot it took, so two passes interleaved
+    // could delete what the other just created.
     public async Task<ReconcileReport> RunPassAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunPassLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<ReconcileReport> RunPassLockedAsync(CancellationToken cancellationToken)
     {
         var started = manager.Time.GetTimestamp();
         var (tenants, networks, policies, volumes, workloads) = manager.Snapshot();
@@ -68,6 +84,8 @@ internal sealed partial class ResourceReconciler(ResourceManager manager)
 
         return report;
     }
+
+    public void Dispose() => _pass.Dispose();
 
     /// <summary>When the next retry or restart is due, if any waits.</summary>
     public DateTimeOffset? NextDue()

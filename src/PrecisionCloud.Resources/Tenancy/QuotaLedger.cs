@@ -120,6 +120,15 @@ public sealed class QuotaLedger
         }
     }
 
+    /// <summary>Forgets every tenant (a start that failed half-way).</summary>
+    internal void Clear()
+    {
+        lock (_lock)
+        {
+            _accounts.Clear();
+        }
+    }
+
     private sealed class Account
     {
         public ResourceQuantities Limits { get; set; }

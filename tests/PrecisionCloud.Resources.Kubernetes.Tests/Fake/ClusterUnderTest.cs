@@ -35,7 +35,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     public string NodeName { get; private set; } = "node-a";
 
     /// <summary>Starts the cluster: the real one when the variable names a kubeconfig (unless <paramref name="fakeOnly"/>), else the fake.</summary>
-    public static async Task<ClusterUnderTest> StartAsync(bool kubeVirt = false, bool fakeOnly = false, int conflictRetries = 5)
+    public static async Task<ClusterUnderTest> StartAsync(bool kubeVirt = false, bool fakeOnly = false, int conflictRetries = 5, bool multus = false)
     {
         var prefix = "pc" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)) + "-";
         if (!fakeOnly && Environment.GetEnvironmentVariable(KubeConfigVariable) is { Length: > 0 } kubeConfig)
@@ -49,6 +49,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
         var fake = await FakeKubernetesApiServer.StartAsync();
         fake.KubeVirt = kubeVirt;
+        fake.Multus = multus;
         fake.AddNode("node-a", cpu: 8, memoryMiB: 16384, new Dictionary<string, string> { ["zone"] = "a" });
         fake.AddNode("node-b", cpu: 4, memoryMiB: 8192, new Dictionary<string, string> { ["zone"] = "b" });
         var fakeOptions = new KubernetesProviderOptions { Host = fake.Address.ToString().TrimEnd('/'), NamespacePrefix = prefix, ConflictRetries = conflictRetries };

@@ -44,6 +44,9 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     /// <summary>Whether the cluster serves kubevirt.io (VirtualMachines).</summary>
     public bool KubeVirt { get; set; }
 
+    /// <summary>Whether the cluster serves k8s.cni.cncf.io (Multus NetworkAttachmentDefinitions).</summary>
+    public bool Multus { get; set; }
+
     /// <summary>Whether new and changed Deployments report all their replicas ready (a scheduler and kubelets that keep up).</summary>
     public bool DeploymentsBecomeReady { get; set; } = true;
 
@@ -228,7 +231,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         }
 
         var gvr = $"{group}/{version}/{resource}";
-        if (group == "kubevirt.io" && !KubeVirt)
+        if ((group == "kubevirt.io" && !KubeVirt) || (group == "k8s.cni.cncf.io" && !Multus))
         {
             return (404, Failure(404, "NotFound", "the server could not find the requested resource"));
         }
@@ -518,7 +521,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     private JsonObject Discovery()
     {
         var groups = new JsonArray();
-        foreach (var (group, version) in new[] { ("apps", "v1"), ("networking.k8s.io", "v1"), ("rbac.authorization.k8s.io", "v1") }.Concat(KubeVirt ? [("kubevirt.io", "v1")] : []))
+        foreach (var (group, version) in new[] { ("apps", "v1"), ("networking.k8s.io", "v1"), ("rbac.authorization.k8s.io", "v1") }.Concat(KubeVirt ? [("kubevirt.io", "v1")] : []).Concat(Multus ? [("k8s.cni.cncf.io", "v1")] : []))
         {
             var gv = new JsonObject { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
             groups.Add(new JsonObject { ["name"] = group, ["versions"] = new JsonArray(gv), ["preferredVersion"] = gv.DeepClone() });
@@ -559,6 +562,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         "networkpolicies" => "NetworkPolicy",
         "rolebindings" => "RoleBinding",
         "virtualmachines" => "VirtualMachine",
+        "network-attachment-definitions" => "NetworkAttachmentDefinition",
         _ => resource,
     };
 
