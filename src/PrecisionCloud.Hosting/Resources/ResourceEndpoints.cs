@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,8 +14,8 @@ namespace PrecisionCloud.Hosting.Resources;
 /// The unified resource API over HTTP, under <c>/resources/v1</c>: providers, tenants and, per tenant, networks,
 /// security policies, volumes and workloads (PUT to create or change, GET, DELETE), a workload's placement
 /// explained without applying it, its logs, and a watch stream of changes (newline-delimited JSON, resumable by
-/// revision). Errors are RFC 7807 problem details: 400 invalid, 403 over quota, 404 unknown, 409 conflict,
-/// 410 watch expired, 422 not placeable (with the decision).
+/// revision). Errors are RFC 7807 problem details: 400 invalid, 401 without a valid token, 403 over quota or
+/// without the scope, 404 unknown, 409 conflict, 410 watch expired, 422 not placeable (with the decision).
 /// </summary>
 internal static class ResourceEndpoints
 {
@@ -84,11 +85,52 @@ internal static class ResourceEndpoints
 
     private static Task Respond(HttpContext context, Func<HttpContext, Task<IResult>> handler) => Guarded(context, async c => await (await handler(c).ConfigureAwait(false)).ExecuteAsync(c).ConfigureAwait(false));
 
-    // Until the site configures authentication for this API, only callers on this host may use it.
-    private static Task Guarded(HttpContext context, Func<HttpContext, Task> handler) =>
-        context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
-            ? handler(context)
-            : Problem(HttpStatusCode.Forbidden, "LoopbackOnly", "the resources API answers callers on this host only").ExecuteAsync(context);
+    // With authentication configured, a token decides: the administration scope reaches everything, the tenant scope
+    // its own tenant's resources. Without it, only callers on this host may use the API.
+    private static async Task Guarded(HttpContext context, Func<HttpContext, Task> handler)
+    {
+        var schemes = context.RequestServices.GetService<IAuthenticationSchemeProvider>();
+        if (schemes is null || await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is null)
+        {
+            if (context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+            {
+                await handler(context).ConfigureAwait(false);
+                return;
+            }
+
+            await Problem(HttpStatusCode.Forbidden, "LoopbackOnly", "the resources API answers callers on this host only until the site authenticates its callers").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var authentication = await context.AuthenticateAsync().ConfigureAwait(false);
+        if (!authentication.Succeeded)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Problem(HttpStatusCode.Unauthorized, "Unauthorized", "Authorization: a valid access token with the resources or resources_admin scope is required").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var principal = authentication.Principal!;
+        var scopes = principal.FindAll("scope").Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        if (!scopes.Contains(ResourceApiScopes.Administration))
+        {
+            var tenant = context.Request.RouteValues["tenant"] as string;
+            // The tenant itself (PUT, DELETE) and everything outside tenants is administration.
+            var tenantItself = tenant is not null && (context.Request.Path.Value ?? string.Empty).TrimEnd('/').EndsWith("/tenants/" + tenant, StringComparison.Ordinal);
+            var adminOnly = tenant is null || (tenantItself && !HttpMethods.IsGet(context.Request.Method));
+            var reason = !scopes.Contains(ResourceApiScopes.Tenant) ? $"scope: the access token lacks '{ResourceApiScopes.Tenant}'"
+                : adminOnly ? $"scope: this needs '{ResourceApiScopes.Administration}'"
+                : principal.FindFirst("tenant")?.Value != tenant ? $"tenant: the access token is for tenant '{principal.FindFirst("tenant")?.Value}', not '{tenant}'"
+                : null;
+            if (reason is not null)
+            {
+                await Problem(HttpStatusCode.Forbidden, "Forbidden", reason).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await handler(context).ConfigureAwait(false);
+    }
 
     private static ResourceManager Manager(HttpContext context) => context.RequestServices.GetRequiredService<ResourceManager>();
 

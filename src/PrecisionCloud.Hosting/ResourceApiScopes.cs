@@ -1,0 +1,14 @@
+namespace PrecisionCloud.Hosting;
+
+/// <summary>The OAuth 2.0 scopes of the resource API (<c>/resources/v1</c>) when the site authenticates its callers.</summary>
+public static class ResourceApiScopes
+{
+    /// <summary>Everything: providers, every tenant, creating and deleting tenants, the watch, reconcile passes.</summary>
+    public const string Administration = "resources_admin";
+
+    /// <summary>
+    /// The resources of the token's own tenant (its <c>tenant</c> claim): its networks, security policies, volumes and
+    /// workloads, and reading the tenant itself.
+    /// </summary>
+    public const string Tenant = "resources";
+}
