@@ -11,4 +11,10 @@ public static class ResourceApiScopes
     /// workloads, and reading the tenant itself.
     /// </summary>
     public const string Tenant = "resources";
+
+    /// <summary>
+    /// The member role that only reads. A tenant that lists members admits only their tokens (by subject); a member
+    /// with this role may read, any other role may also change the tenant's resources.
+    /// </summary>
+    public const string ViewerRole = "viewer";
 }

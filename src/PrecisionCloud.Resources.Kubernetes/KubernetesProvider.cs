@@ -275,7 +275,16 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
                 }
                 else
                 {
-                    body["metadata"]!["resourceVersion"] = ((JsonElement)current).GetProperty("metadata").GetProperty("resourceVersion").GetString();
+                    var metadata = ((JsonElement)current).GetProperty("metadata");
+                    var labels = metadata.TryGetProperty("labels", out var l) ? l : default;
+                    string? Label(string key) => labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty(key, out var v) ? v.GetString() : null;
+                    var uid = body["metadata"]?["labels"]?[KubernetesLabels.Uid]?.GetValue<string>();
+                    if (Label(KubernetesLabels.Owner) != _owner || Label(KubernetesLabels.Uid) != uid)
+                    {
+                        throw new KubernetesApiException(operation, 409, $"{plural} {ns}/{name} exists and is not this provider's; rename or remove it");
+                    }
+
+                    body["metadata"]!["resourceVersion"] = metadata.GetProperty("resourceVersion").GetString();
                     await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 

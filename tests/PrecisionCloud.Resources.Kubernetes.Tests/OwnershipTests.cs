@@ -34,4 +34,26 @@ public sealed class OwnershipTests
         Assert.Equal(409, refused.StatusCode);
         Assert.Null(KubernetesLabels.Get((await cluster.Client.CoreV1.ReadNamespaceAsync(cluster.NamespacePrefix + "foreign")).Metadata.Labels, KubernetesLabels.Uid));
     }
+
+    [Fact]
+    public async Task A_foreign_custom_object_is_not_taken_over_either()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync(fakeOnly: true, multus: true);
+        await KubernetesProviderTests.TenantAsync(cluster);
+        var ns = cluster.NamespacePrefix + "acme";
+        var foreign = new Dictionary<string, object>
+        {
+            ["apiVersion"] = "k8s.cni.cncf.io/v1",
+            ["kind"] = "NetworkAttachmentDefinition",
+            ["metadata"] = new Dictionary<string, object> { ["name"] = "pc-net-lan", ["namespace"] = ns },
+            ["spec"] = new Dictionary<string, object> { ["config"] = "{}" },
+        };
+        await cluster.Client.CustomObjects.CreateNamespacedCustomObjectAsync(foreign, "k8s.cni.cncf.io", "v1", ns, "network-attachment-definitions");
+        var network = new Networking.NetworkSpec { Tenant = "acme", Name = "lan", Subnets = [new Networking.SubnetSpec("10.7.0.0/24")] };
+
+        var refused = await Assert.ThrowsAsync<KubernetesApiException>(() => cluster.Provider.ApplyNetworkAsync(new ResourceDeployment<Networking.NetworkSpec>("n-uid", network, "nh"), None));
+
+        Assert.Equal(409, refused.StatusCode);
+        Assert.Equal("{}", cluster.Fake!.Get("k8s.cni.cncf.io/v1/network-attachment-definitions", ns, "pc-net-lan")!["spec"]!["config"]!.GetValue<string>());
+    }
 }

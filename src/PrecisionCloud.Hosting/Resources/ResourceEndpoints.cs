@@ -121,7 +121,7 @@ internal static class ResourceEndpoints
             var reason = !scopes.Contains(ResourceApiScopes.Tenant) ? $"scope: the access token lacks '{ResourceApiScopes.Tenant}'"
                 : adminOnly ? $"scope: this needs '{ResourceApiScopes.Administration}'"
                 : principal.FindFirst("tenant")?.Value != tenant ? $"tenant: the access token is for tenant '{principal.FindFirst("tenant")?.Value}', not '{tenant}'"
-                : null;
+                : MemberRefusal(Manager(context), tenant!, principal.FindFirst("sub")?.Value, context.Request.Method);
             if (reason is not null)
             {
                 await Problem(HttpStatusCode.Forbidden, "Forbidden", reason).ExecuteAsync(context).ConfigureAwait(false);
@@ -130,6 +130,21 @@ internal static class ResourceEndpoints
         }
 
         await handler(context).ConfigureAwait(false);
+    }
+
+    // A tenant that lists members admits only them; a viewer reads. A tenant without members admits its tenant's tokens.
+    private static string? MemberRefusal(ResourceManager manager, string tenant, string? subject, string method)
+    {
+        var members = manager.GetTenant(tenant)?.Spec.Members ?? [];
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var member = members.FirstOrDefault(m => m.Subject == subject);
+        return member is null ? $"tenant: '{subject}' is not a member of tenant '{tenant}'"
+            : string.Equals(member.Role, ResourceApiScopes.ViewerRole, StringComparison.Ordinal) && !HttpMethods.IsGet(method) ? $"role: '{subject}' is a {member.Role} of tenant '{tenant}' and only reads"
+            : null;
     }
 
     private static ResourceManager Manager(HttpContext context) => context.RequestServices.GetRequiredService<ResourceManager>();

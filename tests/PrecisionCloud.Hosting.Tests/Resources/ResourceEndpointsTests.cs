@@ -75,6 +75,22 @@ public sealed class ResourceEndpointsTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Get, "/resources/v1/providers", null, admin));
     }
 
+    [Fact]
+    public async Task A_tenant_with_members_admits_only_them_and_a_viewer_only_reads()
+    {
+        var admin = await TokenAsync("operator", _adminSecret);
+        var tenant = await TokenAsync("acme-ci", _tenantSecret);
+        const string Volume = """{"tenant": "acme", "name": "data"}""";
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Put, "/resources/v1/tenants/acme", """{"name": "acme", "members": [{"subject": "someone", "role": "tenant-admin"}]}""", admin));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Get, "/resources/v1/tenants/acme/volumes", null, tenant));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Put, "/resources/v1/tenants/acme", """{"name": "acme", "members": [{"subject": "acme-ci", "role": "viewer"}]}""", admin));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Get, "/resources/v1/tenants/acme/volumes", null, tenant));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Put, "/resources/v1/tenants/acme/volumes/data", Volume, tenant));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(HttpMethod.Put, "/resources/v1/tenants/acme", """{"name": "acme", "members": [{"subject": "acme-ci", "role": "tenant-admin"}]}""", admin));
+        Assert.NotEqual(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Put, "/resources/v1/tenants/acme/volumes/data", Volume, tenant));
+    }
+
     private async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, string? json, string? token)
     {
         using var request = new HttpRequestMessage(method, path);
