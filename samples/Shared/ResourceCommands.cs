@@ -43,8 +43,9 @@ internal static class ResourceCommands
                 case ["apply", var kind, var file] when Plural(kind) is { } plural:
                     return await ApplyAsync(http, kind, plural, file, output, error, cancellationToken);
                 case ["explain", var file]:
-                    var spec = ResourceJson.ReadWorkloadSpec(await File.ReadAllTextAsync(file, cancellationToken));
-                    return await SendAsync(http, HttpMethod.Post, $"tenants/{spec.Tenant}/workloads/{spec.Name}/placement", await File.ReadAllTextAsync(file, cancellationToken), output, error, cancellationToken);
+                    var text = await File.ReadAllTextAsync(file, cancellationToken);
+                    var spec = ResourceJson.ReadWorkloadSpec(text);
+                    return await SendAsync(http, HttpMethod.Post, $"tenants/{spec.Tenant}/workloads/{spec.Name}/placement", text, output, error, cancellationToken);
                 case ["delete", "tenant", var name]:
                     return await SendAsync(http, HttpMethod.Delete, $"tenants/{name}", null, output, error, cancellationToken);
                 case ["delete", var kind, var key] when Plural(kind) is { } plural && Split(key) is { } k:
@@ -75,10 +76,10 @@ internal static class ResourceCommands
         var (tenant, name) = kind switch
         {
             "tenant" => (ResourceJson.ReadTenantSpec(body).Name, string.Empty),
-            "network" => (ResourceJson.ReadNetworkSpec(body).Tenant, ResourceJson.ReadNetworkSpec(body).Name),
-            "securitypolicy" => (ResourceJson.ReadSecurityPolicySpec(body).Tenant, ResourceJson.ReadSecurityPolicySpec(body).Name),
-            "volume" => (ResourceJson.ReadVolumeSpec(body).Tenant, ResourceJson.ReadVolumeSpec(body).Name),
-            _ => (ResourceJson.ReadWorkloadSpec(body).Tenant, ResourceJson.ReadWorkloadSpec(body).Name),
+            "network" => ResourceJson.ReadNetworkSpec(body) is var network ? (network.Tenant, network.Name) : default,
+            "securitypolicy" => ResourceJson.ReadSecurityPolicySpec(body) is var policy ? (policy.Tenant, policy.Name) : default,
+            "volume" => ResourceJson.ReadVolumeSpec(body) is var volume ? (volume.Tenant, volume.Name) : default,
+            _ => ResourceJson.ReadWorkloadSpec(body) is var workload ? (workload.Tenant, workload.Name) : default,
         };
         var path = kind == "tenant" ? $"tenants/{tenant}" : $"tenants/{tenant}/{plural}/{name}";
         return await SendAsync(http, HttpMethod.Put, path, body, output, error, cancellationToken);

@@ -280,9 +280,9 @@ public sealed partial class KubernetesProvider
                 },
             },
         };
-        await UpsertCustomAsync(KubeVirtGroup, "virtualmachines", ns, spec.Name, body, cancellationToken).ConfigureAwait(false);
-        return (await ListWorkloadsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Uid == deployment.Uid)
-            ?? new ObservedWorkload(deployment.Uid, $"{ns}/{spec.Name}", deployment.SpecHash, [new ObservedReplica(0, ReplicaState.Creating, null, deployment.Node)]);
+
+        // The object as the server answered it: no second list to find what was just written.
+        return ObserveVirtualMachine(await UpsertCustomAsync(KubeVirtGroup, "virtualmachines", ns, spec.Name, body, cancellationToken).ConfigureAwait(false));
     }
 
     private Task<List<JsonNode>> ListVirtualMachinesAsync(CancellationToken cancellationToken) => ListCustomAsync(KubeVirtGroup, "virtualmachines", cancellationToken);

@@ -259,8 +259,8 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
         }
     }
 
-    /// <summary>Creates or replaces a custom object (group version v1), reading it again and retrying on 409.</summary>
-    private async Task UpsertCustomAsync(string group, string plural, string ns, string name, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Creates or replaces a custom object (group version v1), reading it again and retrying on 409; returns it as the server holds it.</summary>
+    private async Task<JsonNode> UpsertCustomAsync(string group, string plural, string ns, string name, JsonObject body, CancellationToken cancellationToken)
     {
         var operation = $"apply {plural} {ns}/{name}";
         for (var attempt = 0; ; attempt++)
@@ -269,9 +269,10 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
                 async () => (object)await _client.CustomObjects.GetNamespacedCustomObjectAsync<JsonElement>(group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             try
             {
+                object written;
                 if (current is null)
                 {
-                    await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    written = await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -285,10 +286,10 @@ public sealed partial class KubernetesProvider : IComputeProvider, IStorageProvi
                     }
 
                     body["metadata"]!["resourceVersion"] = metadata.GetProperty("resourceVersion").GetString();
-                    await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    written = await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(JsonSerializer.SerializeToElement(body), group, "v1", ns, plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 
-                return;
+                return written is JsonElement element ? JsonNode.Parse(element.GetRawText())! : body;
             }
             catch (HttpOperationException exception) when (exception.Response.StatusCode == HttpStatusCode.Conflict && attempt < _options.ConflictRetries)
             {

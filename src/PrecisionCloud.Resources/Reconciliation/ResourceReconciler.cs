@@ -47,15 +47,15 @@ internal sealed partial class ResourceReconciler(ResourceManager manager) : IDis
 
         // Creation order: what workloads refer to exists first. Deletion order: workloads before what they used.
         await ReconcileSharedAsync(ResourceKind.Tenant, tenants, t => t.Uid, t => t.Key, t => t.Deleting, t => t.Generation, t => t.Status,
-            tenancy, (p, t, ct) => p.ApplyTenantAsync(new ResourceDeployment<TenantSpec>(t.Uid, t.Spec, Hash(t.Spec, ResourcesJsonContext.Default.TenantSpec)), ct),
+            tenancy, (p, t, hash, ct) => p.ApplyTenantAsync(new ResourceDeployment<TenantSpec>(t.Uid, t.Spec, hash), ct),
             t => Hash(t.Spec, ResourcesJsonContext.Default.TenantSpec), (p, uid, ct) => p.DeleteTenantAsync(uid, ct), (p, ct) => p.ListTenantsAsync(ct),
             tally, cancellationToken).ConfigureAwait(false);
         await ReconcileSharedAsync(ResourceKind.Network, networks, n => n.Uid, n => n.Key, n => n.Deleting, n => n.Generation, n => n.Status,
-            networking, (p, n, ct) => p.ApplyNetworkAsync(new ResourceDeployment<NetworkSpec>(n.Uid, n.Spec, Hash(n.Spec, ResourcesJsonContext.Default.NetworkSpec)), ct),
+            networking, (p, n, hash, ct) => p.ApplyNetworkAsync(new ResourceDeployment<NetworkSpec>(n.Uid, n.Spec, hash), ct),
             n => Hash(n.Spec, ResourcesJsonContext.Default.NetworkSpec), (p, uid, ct) => p.DeleteNetworkAsync(uid, ct), (p, ct) => p.ListNetworksAsync(ct),
             tally, cancellationToken).ConfigureAwait(false);
         await ReconcileSharedAsync(ResourceKind.SecurityPolicy, policies, p => p.Uid, p => p.Key, p => p.Deleting, p => p.Generation, p => p.Status,
-            policing, (p, s, ct) => p.ApplySecurityPolicyAsync(new ResourceDeployment<SecurityPolicySpec>(s.Uid, s.Spec, Hash(s.Spec, ResourcesJsonContext.Default.SecurityPolicySpec)), ct),
+            policing, (p, s, hash, ct) => p.ApplySecurityPolicyAsync(new ResourceDeployment<SecurityPolicySpec>(s.Uid, s.Spec, hash), ct),
             s => Hash(s.Spec, ResourcesJsonContext.Default.SecurityPolicySpec), (p, uid, ct) => p.DeleteSecurityPolicyAsync(uid, ct), (p, ct) => p.ListSecurityPoliciesAsync(ct),
             tally, cancellationToken).ConfigureAwait(false);
         await ReconcileVolumesAsync(volumes, storage, tally, cancellationToken).ConfigureAwait(false);
@@ -102,12 +102,15 @@ internal sealed partial class ResourceReconciler(ResourceManager manager) : IDis
     private async Task ReconcileSharedAsync<TRecord, TProvider>(
         ResourceKind kind, TRecord[] records, Func<TRecord, string> uidOf, Func<TRecord, string> keyOf, Func<TRecord, bool> deletingOf,
         Func<TRecord, long> generationOf, Func<TRecord, ResourceStatus> statusOf, TProvider[] providers,
-        Func<TProvider, TRecord, CancellationToken, Task<ObservedResource>> apply, Func<TRecord, string> hashOf,
+        Func<TProvider, TRecord, string, CancellationToken, Task<ObservedResource>> apply, Func<TRecord, string> hashOf,
         Func<TProvider, string, CancellationToken, Task> delete, Func<TProvider, CancellationToken, Task<IReadOnlyList<ObservedResource>>> list,
         Tally tally, CancellationToken cancellationToken)
         where TProvider : IResourceProvider
     {
         var desired = records.ToDictionary(uidOf, StringComparer.Ordinal);
+
+        // Each record's hash once per pass, not once per provider: it serializes the spec.
+        var hashes = records.ToDictionary(uidOf, hashOf, StringComparer.Ordinal);
         foreach (var provider in providers)
         {
             IReadOnlyList<ObservedResource> observed;
@@ -148,7 +151,7 @@ internal sealed partial class ResourceReconciler(ResourceManager manager) : IDis
                     continue;
                 }
 
-                var hash = hashOf(record);
+                var hash = hashes[uid];
                 if (found is not null && found.SpecHash == hash)
                 {
                     if (status.BackendIds.GetValueOrDefault(provider.Name) == found.BackendId && status.ObservedGeneration == generationOf(record) && status.Ready == found.Ready)
@@ -168,7 +171,7 @@ internal sealed partial class ResourceReconciler(ResourceManager manager) : IDis
                     : found.SpecHash != hash && status.ObservedGeneration == generationOf(record);
                 await TryAsync(tally, uid + "@" + provider.Name, key, kind, provider.Name, async ct =>
                 {
-                    var result = found is not null && found.SpecHash == hash ? found : await apply(provider, record, ct).ConfigureAwait(false);
+                    var result = found is not null && found.SpecHash == hash ? found : await apply(provider, record, hash, ct).ConfigureAwait(false);
                     if (drift)
                     {
                         tally.DriftRepaired++;
