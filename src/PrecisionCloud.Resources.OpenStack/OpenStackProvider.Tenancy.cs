@@ -71,9 +71,14 @@ public sealed partial class OpenStackProvider
 
         foreach (var project in (await ListOwnProjectsAsync(cancellationToken).ConfigureAwait(false)).Where(p => Marker(p.Description)?.Uid == uid))
         {
-            await foreach (var group in _client.Network.ListSecurityGroupsAsync($"project_id={Uri.EscapeDataString(project.Id)}", cancellationToken).ConfigureAwait(false))
+            // Listing groups filtered by a project makes Neutron create that project's default group if it has none,
+            // so the project's groups are picked from the whole list instead.
+            await foreach (var group in _client.Network.ListSecurityGroupsAsync("fields=id&fields=project_id&fields=name", cancellationToken).ConfigureAwait(false))
             {
-                await _client.Network.DeleteSecurityGroupAsync(group.Id, cancellationToken).ConfigureAwait(false);
+                if (group.ProjectId == project.Id)
+                {
+                    await _client.Network.DeleteSecurityGroupAsync(group.Id, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await _client.Network.ResetQuotaAsync(project.Id, cancellationToken).ConfigureAwait(false);

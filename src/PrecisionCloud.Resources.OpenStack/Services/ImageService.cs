@@ -75,10 +75,11 @@ public sealed class ImageService
     /// <param name="diskFormat">The disk format (<c>qcow2</c>, <c>raw</c>...).</param>
     /// <param name="data">Opens the data; called once.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    public async Task<GlanceImage> CreateImageAsync(string name, string diskFormat, Func<Stream> data, CancellationToken cancellationToken)
+    /// <param name="isPublic">Whether every project sees it (an administrator's right); else only the owning project.</param>
+    public async Task<GlanceImage> CreateImageAsync(string name, string diskFormat, Func<Stream> data, CancellationToken cancellationToken, bool isPublic = false)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var body = new JsonObject { ["name"] = name, ["disk_format"] = diskFormat, ["container_format"] = "bare", ["visibility"] = "private" };
+        var body = new JsonObject { ["name"] = name, ["disk_format"] = diskFormat, ["container_format"] = "bare", ["visibility"] = isPublic ? "public" : "private" };
         var created = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, "images") { Body = body }, cancellationToken).ConfigureAwait(false);
         var image = created.Body is JsonObject node ? ParseImage(node) : throw new OpenStackApiException(Service, "POST /images", created.Status, "the answer has no image", null, created.RequestId);
         try
