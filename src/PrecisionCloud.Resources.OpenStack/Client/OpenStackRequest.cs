@@ -19,5 +19,8 @@ internal sealed record OpenStackRequest(string Service, HttpMethod Method, strin
     /// <summary>Whether a 409 means "busy, try again" here (a volume still attaching, a concurrent update).</summary>
     public bool RetryOnConflict { get; init; }
 
+    /// <summary>Further headers (for example <c>X-Subject-Token</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     public bool MayRepeat => Content is null && (Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Delete || Method == HttpMethod.Head));
 }

@@ -70,6 +70,11 @@ internal sealed partial class OpenStackTransport
                 }
             }
 
+            foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
             if (request.Content is { } content)
             {
                 message.Content = content();

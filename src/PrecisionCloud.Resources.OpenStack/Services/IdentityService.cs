@@ -120,6 +120,33 @@ public sealed class IdentityService
             .Select(a => (a.User!, a.Role!))];
     }
 
+    /// <summary>Creates an application credential of a user, for the project the token is scoped to (the caller must be that user).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="name">The credential's name (unique for the user).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The credential with its secret, which Keystone shows only now.</returns>
+    public async Task<KeystoneApplicationCredential> CreateApplicationCredentialAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["application_credential"] = new JsonObject { ["name"] = name } };
+        var created = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"users/{Uri.EscapeDataString(userId)}/application_credentials") { Body = body }, cancellationToken).ConfigureAwait(false);
+        var credential = JsonRead.Required(created.Body, "application_credential", Service, "POST /users/{id}/application_credentials");
+        return new KeystoneApplicationCredential(JsonRead.String(credential, "id") ?? string.Empty, JsonRead.String(credential, "name") ?? name,
+            JsonRead.String(credential, "secret") ?? string.Empty, JsonRead.String(credential, "project_id"));
+    }
+
+    /// <summary>Deletes an application credential; one already gone counts as deleted.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="id">The credential.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task DeleteApplicationCredentialAsync(string userId, string id, CancellationToken cancellationToken) =>
+        DeleteAsync($"users/{Uri.EscapeDataString(userId)}/application_credentials/{Uri.EscapeDataString(id)}", cancellationToken);
+
+    /// <summary>Revokes a token (any token, for an administrator; one's own otherwise).</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task RevokeTokenAsync(string token, CancellationToken cancellationToken) =>
+        _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, "auth/tokens") { Headers = new Dictionary<string, string> { ["X-Subject-Token"] = token } }, cancellationToken);
+
     private async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         try
