@@ -21,7 +21,8 @@ public sealed partial class OpenStackProvider
     /// groups. The server boots on the compute host placement chose, in a server group for its anti-affinity group,
     /// and is awaited until ACTIVE (bounded: a server still building is returned as creating). Volumes are attached
     /// to the first replica through Nova; volumes no longer mounted are detached. A change of image, flavor,
-    /// networks, node or user data replaces the servers; a change of policies or volumes is applied in place.
+    /// networks, node or user data replaces the servers; a change of policies or volumes is applied in place. A server
+    /// found stopped, paused, suspended or shelved is started again with its disk (a restart); one in ERROR is replaced.
     /// </remarks>
     public async Task<ObservedWorkload> ApplyWorkloadAsync(WorkloadDeployment deployment, CancellationToken cancellationToken)
     {
@@ -56,28 +57,32 @@ public sealed partial class OpenStackProvider
             }
         }
 
-        var created = new List<int>();
+        var awaited = new List<int>();
         for (var i = 0; i < spec.Replicas; i++)
         {
-            if (replicas[i] is null)
+            if (replicas[i] is not { } server)
             {
                 replicas[i] = await BootAsync(scope, deployment, i, image.Id, flavor.Id, bootHash, groupId, securityGroups, cancellationToken).ConfigureAwait(false);
-                created.Add(i);
+                awaited.Add(i);
+                continue;
             }
-            else
+
+            await SyncPortSecurityGroupsAsync(scope, deployment, server, securityGroups, cancellationToken).ConfigureAwait(false);
+            if (ResumeAction(server.Status) is { } action)
             {
-                await SyncPortSecurityGroupsAsync(scope, deployment, replicas[i]!, securityGroups, cancellationToken).ConfigureAwait(false);
+                // A machine stopped, paused, suspended or shelved behind our back (or that exited) runs again with its disk.
+                await scope.Compute.ActionAsync(server.Id, action, cancellationToken).ConfigureAwait(false);
+                awaited.Add(i);
+            }
+            else if (Transitional.Contains(server.Status))
+            {
+                awaited.Add(i);
             }
         }
 
         string? message = null;
-        for (var i = 0; i < spec.Replicas; i++)
+        foreach (var i in awaited)
         {
-            if (replicas[i]!.Status == "ACTIVE" && !created.Contains(i))
-            {
-                continue;
-            }
-
             try
             {
                 replicas[i] = await scope.Compute.WaitForServerAsync(replicas[i]!.Id, _options.BootTimeout, cancellationToken).ConfigureAwait(false);
@@ -298,6 +303,15 @@ public sealed partial class OpenStackProvider
             _flavorGate.Release();
         }
     }
+
+    private static string? ResumeAction(string status) => status switch
+    {
+        "SHUTOFF" or "STOPPED" => "os-start",
+        "PAUSED" => "unpause",
+        "SUSPENDED" => "resume",
+        "SHELVED" or "SHELVED_OFFLOADED" => "unshelve",
+        _ => null,
+    };
 
     private static bool IsDedicated(NovaFlavor flavor) => flavor.ExtraSpecs.GetValueOrDefault("hw:cpu_policy") == "dedicated";
 

@@ -196,6 +196,16 @@ public sealed class ComputeService
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task DeleteServerAsync(string id, CancellationToken cancellationToken) => DeleteAsync($"servers/{Escape(id)}", cancellationToken);
 
+    /// <summary>Stops a server (it becomes SHUTOFF).</summary>
+    /// <param name="id">The server.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task StopServerAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "os-stop", cancellationToken);
+
+    /// <summary>Starts a stopped server.</summary>
+    /// <param name="id">The server.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task StartServerAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "os-start", cancellationToken);
+
     /// <summary>Polls a server until it is ACTIVE (or the status asked for), within a bounded time.</summary>
     /// <param name="id">The server.</param>
     /// <param name="timeout">How long to wait.</param>
@@ -404,6 +414,12 @@ public sealed class ComputeService
         catch (OpenStackNotFoundException)
         {
         }
+    }
+
+    internal async Task ActionAsync(string id, string action, CancellationToken cancellationToken)
+    {
+        var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
+        await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"servers/{Escape(id)}/action") { Body = new JsonObject { [action] = null }, Microversion = header, RetryOnConflict = true }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> HeaderAsync(CancellationToken cancellationToken) => Header(await NegotiateAsync(cancellationToken).ConfigureAwait(false));
