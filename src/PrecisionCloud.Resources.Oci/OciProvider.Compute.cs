@@ -133,6 +133,21 @@ public sealed partial class OciProvider
         return result;
     }
 
+    /// <summary>The exit code a shim is about to write (within a few hundred milliseconds), or <see langword="null"/>.</summary>
+    private static async Task<int?> AwaitExitCodeAsync(string exitFile, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+            if (await ReadExitCodeAsync(exitFile, cancellationToken).ConfigureAwait(false) is { } exitCode)
+            {
+                return exitCode;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<ObservedWorkload?> ObserveAsync(OciContainerRuntime runtime, string uid, IReadOnlyDictionary<string, ContainerStatus> containers, CancellationToken cancellationToken)
     {
         var record = ReadRecord(Path.Combine(WorkloadsDirectory, uid, "workload.json"), OciJsonContext.Default.WorkloadRecord);
@@ -158,6 +173,11 @@ public sealed partial class OciProvider
             {
                 // Stopped, and the shim has not written the code yet (or was killed with it).
                 replicas.Add(new ObservedReplica(i, ReplicaState.Unknown, null, record.Node, addresses));
+            }
+            else if (await AwaitExitCodeAsync(exitFile, cancellationToken).ConfigureAwait(false) is { } lateExitCode)
+            {
+                // `run` removes the container as it returns, and the shim writes the code a moment later.
+                replicas.Add(new ObservedReplica(i, ReplicaState.Exited, lateExitCode, record.Node, addresses));
             }
 
             // Neither a container nor an exit code: the replica is gone, and the workload is not as applied.

@@ -59,10 +59,11 @@ public sealed partial class OpenStackProvider
     {
         foreach (var network in (await ListOwnNetworksAsync(cancellationToken).ConfigureAwait(false)).Where(n => Marker(n.Description)?.Uid == uid))
         {
-            // Ports this provider made on it (of workloads being deleted) go first; Neutron refuses a network in use.
+            // Ports this provider made on it (of workloads being deleted) go first; Neutron refuses a network in use,
+            // and removes its own DHCP ports itself. Nobody else's port is touched.
             await foreach (var port in _client.Network.ListPortsAsync($"network_id={Uri.EscapeDataString(network.Id)}", cancellationToken).ConfigureAwait(false))
             {
-                if (Marker(port.Description) is not null || port.DeviceId.Length == 0 || port.DeviceId.StartsWith("dhcp", StringComparison.Ordinal))
+                if (Marker(port.Description) is not null)
                 {
                     await _client.Network.DeletePortAsync(port.Id, cancellationToken).ConfigureAwait(false);
                 }
@@ -133,14 +134,15 @@ public sealed partial class OpenStackProvider
             wanted.Add(new NeutronSecurityGroupRule(string.Empty, "egress", "IPv6", null, null, null, null, null));
         }
 
-        foreach (var stale in group.Rules.Where(r => !wanted.Any(w => w.SameTraffic(r))))
-        {
-            await scope.Network.DeleteSecurityGroupRuleAsync(stale.Id, cancellationToken).ConfigureAwait(false);
-        }
-
+        // New rules first, then stale ones out: traffic both versions allow never stops during a change.
         foreach (var missing in wanted.Where(w => !group.Rules.Any(r => r.SameTraffic(w))).DistinctBy(w => (w.Direction, w.EtherType, w.Protocol, w.PortRangeMin, w.PortRangeMax, w.RemoteIpPrefix, w.RemoteGroupId)))
         {
             await scope.Network.CreateSecurityGroupRuleAsync(group.Id, missing, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var stale in group.Rules.Where(r => !wanted.Any(w => w.SameTraffic(r))))
+        {
+            await scope.Network.DeleteSecurityGroupRuleAsync(stale.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var description = OwnershipMarker.Describe(Name, deployment.Uid, deployment.SpecHash);
@@ -180,9 +182,17 @@ public sealed partial class OpenStackProvider
         return null;
     }
 
-    private async Task<List<NeutronNetwork>> ListOwnNetworksAsync(CancellationToken cancellationToken) =>
-        [.. (await ToListAsync(_client.Network.ListNetworksAsync(string.Empty, cancellationToken)).ConfigureAwait(false)).Where(n => Marker(n.Description) is not null)];
+    private async Task<List<NeutronNetwork>> ListOwnNetworksAsync(CancellationToken cancellationToken)
+    {
+        var projects = await OwnProjectIdsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ToListAsync(_client.Network.ListNetworksAsync(string.Empty, cancellationToken)).ConfigureAwait(false))
+            .Where(n => Marker(n.Description) is not null && n.ProjectId is not null && projects.Contains(n.ProjectId))];
+    }
 
-    private async Task<List<NeutronSecurityGroup>> ListOwnSecurityGroupsAsync(CancellationToken cancellationToken) =>
-        [.. (await ToListAsync(_client.Network.ListSecurityGroupsAsync(string.Empty, cancellationToken)).ConfigureAwait(false)).Where(g => Marker(g.Description) is not null)];
+    private async Task<List<NeutronSecurityGroup>> ListOwnSecurityGroupsAsync(CancellationToken cancellationToken)
+    {
+        var projects = await OwnProjectIdsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ToListAsync(_client.Network.ListSecurityGroupsAsync(string.Empty, cancellationToken)).ConfigureAwait(false))
+            .Where(g => Marker(g.Description) is not null && g.ProjectId is not null && projects.Contains(g.ProjectId))];
+    }
 }

@@ -74,8 +74,13 @@ public sealed partial class OpenStackProvider
     public async Task<IReadOnlyList<ObservedResource>> ListVolumesAsync(CancellationToken cancellationToken) =>
         [.. (await ListOwnVolumesAsync(cancellationToken).ConfigureAwait(false)).Select(Observe)];
 
-    private async Task<List<CinderVolume>> ListOwnVolumesAsync(CancellationToken cancellationToken) =>
-        [.. (await ToListAsync(_client.BlockStorage.ListVolumesAsync(_options.ProjectPerTenant ? "all_tenants=1" : string.Empty, cancellationToken)).ConfigureAwait(false)).Where(v => Owned(v.Metadata))];
+    private async Task<List<CinderVolume>> ListOwnVolumesAsync(CancellationToken cancellationToken)
+    {
+        // The mark is metadata a tenant member can write too: the volume must also be in one of the provider's projects.
+        var projects = await OwnProjectIdsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ToListAsync(_client.BlockStorage.ListVolumesAsync(_options.ProjectPerTenant ? "all_tenants=1" : string.Empty, cancellationToken)).ConfigureAwait(false))
+            .Where(v => Owned(v.Metadata) && (v.ProjectId is null ? !_options.ProjectPerTenant : projects.Contains(v.ProjectId)))];
+    }
 
     private static ObservedResource Observe(CinderVolume volume) => new(
         volume.Metadata.GetValueOrDefault(OwnershipMarker.UidKey) ?? string.Empty,

@@ -38,45 +38,65 @@ public sealed partial class OpenStackProvider
         var image = await scope.Image.FindImageAsync(spec.Image.Reference, cancellationToken).ConfigureAwait(false)
             ?? throw new OpenStackNotFoundException("image", $"find image {spec.Image.Reference}", 404, $"no active image has the id or name '{spec.Image.Reference}'", null, null);
         var flavor = await FlavorAsync(spec.Resources, deployment.Kind, cancellationToken).ConfigureAwait(false);
-        var bootHash = BootHash(deployment, image.Id, flavor.Id);
-        var groupId = spec.Placement.AntiAffinityGroup is { } group ? await ServerGroupAsync(scope, group, cancellationToken).ConfigureAwait(false) : null;
+        var bootHash = BootHash(deployment, image.Id);
         var securityGroups = await SecurityGroupIdsAsync(scope, projectId, deployment, cancellationToken).ConfigureAwait(false);
+        var existing = (await ListOwnServersAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => s.Metadata.GetValueOrDefault(OwnershipMarker.UidKey) == deployment.Uid && s.ProjectId == projectId).ToList();
 
-        var existing = (await ListOwnServersAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.Metadata.GetValueOrDefault(OwnershipMarker.UidKey) == deployment.Uid).ToList();
         var replicas = new NovaServer?[spec.Replicas];
-        foreach (var server in existing)
+        var awaited = new List<int>();
+
+        // A server group is looked up or made, and joined, under one gate, so two workloads of a group never make two
+        // groups, and deleting an empty group never races a boot into it.
+        var grouped = spec.Placement.AntiAffinityGroup is not null;
+        if (grouped)
         {
-            var index = ReplicaOf(server);
-            if (index is { } i && i < spec.Replicas && replicas[i] is null && server.Metadata.GetValueOrDefault(OwnershipMarker.BootKey) == bootHash && server.Status != "ERROR")
-            {
-                replicas[i] = server;
-            }
-            else
-            {
-                await DeleteServerAsync(scope, server, cancellationToken).ConfigureAwait(false);
-            }
+            await _groupGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var awaited = new List<int>();
-        for (var i = 0; i < spec.Replicas; i++)
+        try
         {
-            if (replicas[i] is not { } server)
+            var groupId = spec.Placement.AntiAffinityGroup is { } group ? await ServerGroupAsync(scope, group, cancellationToken).ConfigureAwait(false) : null;
+            foreach (var server in existing)
             {
-                replicas[i] = await BootAsync(scope, deployment, i, image.Id, flavor.Id, bootHash, groupId, securityGroups, cancellationToken).ConfigureAwait(false);
-                awaited.Add(i);
-                continue;
+                var index = ReplicaOf(server);
+                if (index is { } i && i < spec.Replicas && replicas[i] is null && server.Metadata.GetValueOrDefault(OwnershipMarker.BootKey) == bootHash && server.Status != "ERROR")
+                {
+                    replicas[i] = server;
+                }
+                else
+                {
+                    await DeleteServerAsync(scope, server, cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            await SyncPortSecurityGroupsAsync(scope, deployment, server, securityGroups, cancellationToken).ConfigureAwait(false);
-            if (ResumeAction(server.Status) is { } action)
+            for (var i = 0; i < spec.Replicas; i++)
             {
-                // A machine stopped, paused, suspended or shelved behind our back (or that exited) runs again with its disk.
-                await scope.Compute.ActionAsync(server.Id, action, cancellationToken).ConfigureAwait(false);
-                awaited.Add(i);
+                if (replicas[i] is not { } server)
+                {
+                    replicas[i] = await BootAsync(scope, deployment, i, image.Id, flavor.Id, bootHash, groupId, securityGroups, cancellationToken).ConfigureAwait(false);
+                    awaited.Add(i);
+                    continue;
+                }
+
+                await SyncPortSecurityGroupsAsync(scope, deployment, server, securityGroups, cancellationToken).ConfigureAwait(false);
+                if (ResumeAction(server.Status) is { } action)
+                {
+                    // A machine stopped, paused, suspended or shelved behind our back (or that exited) runs again with its disk.
+                    await scope.Compute.ActionAsync(server.Id, action, cancellationToken).ConfigureAwait(false);
+                    awaited.Add(i);
+                }
+                else if (Transitional.Contains(server.Status))
+                {
+                    awaited.Add(i);
+                }
             }
-            else if (Transitional.Contains(server.Status))
+        }
+        finally
+        {
+            if (grouped)
             {
-                awaited.Add(i);
+                _groupGate.Release();
             }
         }
 
@@ -85,7 +105,7 @@ public sealed partial class OpenStackProvider
         {
             try
             {
-                replicas[i] = await scope.Compute.WaitForServerAsync(replicas[i]!.Id, _options.BootTimeout, cancellationToken).ConfigureAwait(false);
+                replicas[i] = await scope.Compute.WaitForServerAsync(replicas[i]!.Id, _options.BootTimeout, "ACTIVE", cancellationToken).ConfigureAwait(false);
             }
             catch (OpenStackServerFaultException)
             {
@@ -127,10 +147,14 @@ public sealed partial class OpenStackProvider
             await DeleteServerAsync(_client, server, cancellationToken).ConfigureAwait(false);
         }
 
-        // Ports of a boot that failed before its server existed.
+        // Ports of a boot that failed before its server existed, in projects of this provider.
+        var projects = await OwnProjectIdsAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var port in _client.Network.ListPortsAsync($"description={Uri.EscapeDataString(PortDescription(uid))}", cancellationToken).ConfigureAwait(false))
         {
-            await _client.Network.DeletePortAsync(port.Id, cancellationToken).ConfigureAwait(false);
+            if (port.ProjectId is not null && projects.Contains(port.ProjectId))
+            {
+                await _client.Network.DeletePortAsync(port.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await DeleteEmptyServerGroupsAsync(cancellationToken).ConfigureAwait(false);
@@ -152,6 +176,13 @@ public sealed partial class OpenStackProvider
     private async Task<NovaServer> BootAsync(OpenStackClient scope, WorkloadDeployment deployment, int replica, string imageId, string flavorId, string bootHash, string? groupId, List<string> securityGroups, CancellationToken cancellationToken)
     {
         var spec = deployment.Spec;
+        var name = $"{spec.Name}-{replica}";
+        foreach (var leftover in await ReplicaPortsAsync(scope, deployment.Uid, name, cancellationToken).ConfigureAwait(false))
+        {
+            // Ports of an earlier boot that failed: they would hold the replica's address.
+            await scope.Network.DeletePortAsync(leftover.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         var ports = new List<NeutronPort>();
         try
         {
@@ -162,7 +193,7 @@ public sealed partial class OpenStackProvider
                 var subnet = (await ToListAsync(scope.Network.ListSubnetsAsync($"network_id={Uri.EscapeDataString(network.Id)}", cancellationToken)).ConfigureAwait(false))
                     .FirstOrDefault(s => s.Cidr == attached.Subnet);
                 var address = attached.ReplicaAddresses.Count == 0 ? null : attached.ReplicaAddresses[Math.Min(replica, attached.ReplicaAddresses.Count - 1)];
-                ports.Add(await scope.Network.CreatePortAsync(network.Id, $"{spec.Name}-{replica}/{attached.Network.Name}",
+                ports.Add(await scope.Network.CreatePortAsync(network.Id, $"{name}/{attached.Network.Name}",
                     address is null ? [] : [new NeutronFixedIp(subnet?.Id, address)], securityGroups, PortDescription(deployment.Uid), cancellationToken).ConfigureAwait(false));
             }
 
@@ -172,36 +203,44 @@ public sealed partial class OpenStackProvider
             metadata["pc-project"] = await ProjectIdAsync(spec.Tenant, cancellationToken).ConfigureAwait(false);
             var id = await scope.Compute.CreateServerAsync(new NovaServerRequest
             {
-                Name = $"{spec.Name}-{replica}",
+                Name = name,
                 ImageId = imageId,
                 FlavorId = flavorId,
                 Ports = [.. ports.Select(p => p.Id)],
                 UserData = spec.UserData,
                 Metadata = metadata,
                 ServerGroupId = groupId,
-                Host = _options.PinToNode && deployment.Kind == WorkloadKind.VirtualMachine ? _hostsByNode.GetValueOrDefault(deployment.Node, deployment.Node) : null,
+                Host = _options.PinToNode && deployment.Kind == WorkloadKind.VirtualMachine ? await HostOfAsync(deployment.Node, cancellationToken).ConfigureAwait(false) : null,
             }, cancellationToken).ConfigureAwait(false);
-            var name = $"{spec.Name}-{replica}";
             LogCreated(_logger, "server", name, id);
             return new NovaServer { Id = id, Name = name, Status = "BUILD", Metadata = metadata };
         }
-        catch
+        catch (Exception exception) when (exception is not OpenStackApiException && exception is OpenStackException or OperationCanceledException)
         {
-            foreach (var port in ports)
+            // No answer: the server may exist. If it does, its ports are its own now.
+            if (await FindBootedAsync(scope, deployment.Uid, replica, name).ConfigureAwait(false) is { } booted)
             {
-                await scope.Network.DeletePortAsync(port.Id, CancellationToken.None).ConfigureAwait(false);
+                return booted;
             }
 
+            await DeletePortsQuietlyAsync(scope, ports).ConfigureAwait(false);
+            throw;
+        }
+        catch
+        {
+            await DeletePortsQuietlyAsync(scope, ports).ConfigureAwait(false);
             throw;
         }
     }
 
     private async Task DeleteServerAsync(OpenStackClient scope, NovaServer server, CancellationToken cancellationToken)
     {
-        var ports = await ToListAsync(scope.Network.ListPortsAsync($"device_id={Uri.EscapeDataString(server.Id)}", cancellationToken)).ConfigureAwait(false);
+        var uid = server.Metadata.GetValueOrDefault(OwnershipMarker.UidKey) ?? string.Empty;
         await scope.Compute.DeleteServerAsync(server.Id, cancellationToken).ConfigureAwait(false);
         await scope.Compute.WaitForServerGoneAsync(server.Id, _options.StateTimeout, cancellationToken).ConfigureAwait(false);
-        foreach (var port in ports.Where(p => Marker(p.Description) is not null))
+
+        // The replica's ports by their mark and name: bound or not (a boot that failed never bound them).
+        foreach (var port in await ReplicaPortsAsync(scope, uid, server.Name, cancellationToken).ConfigureAwait(false))
         {
             await scope.Network.DeletePortAsync(port.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -209,11 +248,58 @@ public sealed partial class OpenStackProvider
         LogDeleted(_logger, "server", server.Id);
     }
 
+    private async Task<List<NeutronPort>> ReplicaPortsAsync(OpenStackClient scope, string uid, string serverName, CancellationToken cancellationToken) =>
+        [.. (await ToListAsync(scope.Network.ListPortsAsync($"description={Uri.EscapeDataString(PortDescription(uid))}", cancellationToken)).ConfigureAwait(false))
+            .Where(p => p.Name.StartsWith(serverName + "/", StringComparison.Ordinal))];
+
+    private async Task<NovaServer?> FindBootedAsync(OpenStackClient scope, string uid, int replica, string name)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.StateTimeout);
+            var servers = await ToListAsync(scope.Compute.ListServersAsync($"name={Uri.EscapeDataString($"^{name}$")}", timeout.Token)).ConfigureAwait(false);
+            return servers.FirstOrDefault(s => s.Metadata.GetValueOrDefault(OwnershipMarker.UidKey) == uid && ReplicaOf(s) == replica);
+        }
+        catch (Exception exception) when (exception is OpenStackException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DeletePortsQuietlyAsync(OpenStackClient scope, List<NeutronPort> ports)
+    {
+        foreach (var port in ports)
+        {
+            try
+            {
+                await scope.Network.DeletePortAsync(port.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (OpenStackException exception)
+            {
+                // The failure that brought us here is the one to report; the port is named for the next pass.
+                LogCleanupFailed(_logger, "port", port.Id, exception.Message);
+            }
+        }
+    }
+
+    private async Task<string> HostOfAsync(string node, CancellationToken cancellationToken)
+    {
+        if (!_hostsByNode.TryGetValue(node, out var host))
+        {
+            await foreach (var hypervisor in _client.Compute.ListHypervisorsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _hostsByNode[hypervisor.HostName] = hypervisor.ServiceHost ?? hypervisor.HostName;
+            }
+        }
+
+        return _hostsByNode.GetValueOrDefault(node, node);
+    }
+
     private async Task SyncPortSecurityGroupsAsync(OpenStackClient scope, WorkloadDeployment deployment, NovaServer server, List<string> securityGroups, CancellationToken cancellationToken)
     {
-        await foreach (var port in scope.Network.ListPortsAsync($"device_id={Uri.EscapeDataString(server.Id)}", cancellationToken).ConfigureAwait(false))
+        foreach (var port in await ReplicaPortsAsync(scope, deployment.Uid, server.Name, cancellationToken).ConfigureAwait(false))
         {
-            if (Marker(port.Description)?.Uid == deployment.Uid && (port.SecurityGroups.Count != securityGroups.Count || port.SecurityGroups.Except(securityGroups, StringComparer.Ordinal).Any()))
+            if (port.SecurityGroups.Count != securityGroups.Count || port.SecurityGroups.Except(securityGroups, StringComparer.Ordinal).Any())
             {
                 await scope.Network.SetPortSecurityGroupsAsync(port.Id, securityGroups, cancellationToken).ConfigureAwait(false);
             }
@@ -268,7 +354,7 @@ public sealed partial class OpenStackProvider
             var flavors = await ToListAsync(_client.Compute.ListFlavorsAsync(cancellationToken)).ConfigureAwait(false);
             var fit = flavors
                 .Where(f => f.IsBareMetal == (kind == WorkloadKind.BareMetal) && f.VCpus >= vcpus && f.RamMiB >= memory && f.DiskGiB >= disk)
-                .Where(f => kind == WorkloadKind.BareMetal || (IsDedicated(f) == dedicated && HasHugePages(f) == hugePages))
+                .Where(f => kind == WorkloadKind.BareMetal || (IsDedicated(f) == dedicated && HasHugePages(f) == hugePages && !AsksForDevices(f)))
                 .OrderBy(f => f.VCpus).ThenBy(f => f.RamMiB).ThenBy(f => f.DiskGiB).ThenBy(f => f.Name, StringComparer.Ordinal)
                 .FirstOrDefault();
             if (fit is not null)
@@ -313,6 +399,11 @@ public sealed partial class OpenStackProvider
         _ => null,
     };
 
+    /// <summary>Whether a flavor asks for devices or resources the demand does not (PCI, vGPU, accelerators, custom resources or traits).</summary>
+    private static bool AsksForDevices(NovaFlavor flavor) => flavor.ExtraSpecs.Keys.Any(key =>
+        key.StartsWith("pci_passthrough:", StringComparison.Ordinal) || key.StartsWith("resources", StringComparison.Ordinal)
+        || key.StartsWith("trait", StringComparison.Ordinal) || key.StartsWith("accel:", StringComparison.Ordinal) || key.StartsWith("hw:pci", StringComparison.Ordinal));
+
     private static bool IsDedicated(NovaFlavor flavor) => flavor.ExtraSpecs.GetValueOrDefault("hw:cpu_policy") == "dedicated";
 
     private static bool HasHugePages(NovaFlavor flavor) => flavor.ExtraSpecs.GetValueOrDefault("hw:mem_page_size") is { } size && size is not ("small" or "any");
@@ -320,7 +411,7 @@ public sealed partial class OpenStackProvider
     private async Task<string> ServerGroupAsync(OpenStackClient scope, string group, CancellationToken cancellationToken)
     {
         var name = $"{Name}.{group}";
-        await foreach (var existing in scope.Compute.ListServerGroupsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var existing in scope.Compute.ListServerGroupsAsync(string.Empty, cancellationToken).ConfigureAwait(false))
         {
             if (existing.Name == name)
             {
@@ -335,40 +426,61 @@ public sealed partial class OpenStackProvider
 
     private async Task DeleteEmptyServerGroupsAsync(CancellationToken cancellationToken)
     {
-        await foreach (var group in _client.Compute.ListServerGroupsAsync(cancellationToken).ConfigureAwait(false))
+        await _groupGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (group.Name.StartsWith(Name + ".", StringComparison.Ordinal) && group.Members.Count == 0)
+            // Groups live in the tenants' projects: an administrator lists them across projects.
+            await foreach (var group in _client.Compute.ListServerGroupsAsync(_options.ProjectPerTenant ? "all_projects=True" : string.Empty, cancellationToken).ConfigureAwait(false))
             {
-                await _client.Compute.DeleteServerGroupAsync(group.Id, cancellationToken).ConfigureAwait(false);
+                if (group.Name.StartsWith(Name + ".", StringComparison.Ordinal) && group.Members.Count == 0)
+                {
+                    await _client.Compute.DeleteServerGroupAsync(group.Id, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            _groupGate.Release();
         }
     }
 
     private async Task<List<string>> SecurityGroupIdsAsync(OpenStackClient scope, string projectId, WorkloadDeployment deployment, CancellationToken cancellationToken)
     {
+        var groups = await ToListAsync(scope.Network.ListSecurityGroupsAsync($"project_id={Uri.EscapeDataString(projectId)}", cancellationToken)).ConfigureAwait(false);
         if (deployment.SecurityPolicies.Count == 0)
         {
-            return [];
+            // Without policies a port keeps the project's default group, as Neutron gives it; naming it keeps the
+            // in-place sync from ever stripping a port bare.
+            return groups.FirstOrDefault(g => g.Name == "default") is { } fallback ? [fallback.Id]
+                : throw new OpenStackNotFoundException("network", $"boot {deployment.Spec.Name}", 404, $"project {projectId} has no default security group", null, null);
         }
 
-        var groups = await ToListAsync(scope.Network.ListSecurityGroupsAsync($"project_id={Uri.EscapeDataString(projectId)}", cancellationToken)).ConfigureAwait(false);
         return [.. deployment.SecurityPolicies.Select(policy => groups.FirstOrDefault(g => g.Name == policy.Name && Marker(g.Description) is not null)?.Id
             ?? throw new OpenStackNotFoundException("network", $"boot {deployment.Spec.Name}", 404, $"security policy '{policy.Name}' does not exist here yet", null, null))];
     }
 
-    private async Task<List<NovaServer>> ListOwnServersAsync(CancellationToken cancellationToken) =>
-        [.. (await ToListAsync(_client.Compute.ListServersAsync(_options.ProjectPerTenant ? "all_tenants=1" : string.Empty, cancellationToken)).ConfigureAwait(false)).Where(s => Owned(s.Metadata))];
+    private async Task<List<NovaServer>> ListOwnServersAsync(CancellationToken cancellationToken)
+    {
+        var projects = await OwnProjectIdsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ToListAsync(_client.Compute.ListServersAsync(_options.ProjectPerTenant ? "all_tenants=1" : string.Empty, cancellationToken)).ConfigureAwait(false))
+            .Where(s => Owned(s.Metadata) && s.ProjectId is not null && projects.Contains(s.ProjectId))];
+    }
 
     private string PortDescription(string uid) => OwnershipMarker.Describe(Name, uid, string.Empty);
 
     private static int? ReplicaOf(NovaServer server) =>
         int.TryParse(server.Metadata.GetValueOrDefault(OwnershipMarker.ReplicaKey), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
 
-    /// <summary>A hash of what only a new server can change: kind, image, flavor, node, networks and addresses, user data, server group.</summary>
-    private string BootHash(WorkloadDeployment deployment, string imageId, string flavorId)
+    /// <summary>
+    /// A hash of what only a new server can change: kind, image, the demand (not the flavor chosen for it, so a new
+    /// flavor in the cloud never replaces running servers), node, networks and addresses, user data, server group.
+    /// </summary>
+    private string BootHash(WorkloadDeployment deployment, string imageId)
     {
+        var resources = deployment.Spec.Resources;
         var text = new StringBuilder()
-            .Append(deployment.Kind).Append('|').Append(imageId).Append('|').Append(flavorId).Append('|')
+            .Append(deployment.Kind).Append('|').Append(imageId).Append('|')
+            .Append(CultureInfo.InvariantCulture, $"{resources.VCpus}c{resources.MemoryMiB}m{resources.DiskGiB}g{resources.HugePagesMiB}h{resources.DedicatedPerformance}").Append('|')
             .Append(_options.PinToNode ? deployment.Node : string.Empty).Append('|').Append(deployment.Spec.UserData).Append('|')
             .Append(deployment.Spec.Placement.AntiAffinityGroup).Append('|');
         foreach (var network in deployment.Networks)

@@ -26,6 +26,7 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
     private readonly ConcurrentDictionary<string, string> _projects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _hostsByNode = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flavorGate = new(1, 1);
+    private readonly SemaphoreSlim _groupGate = new(1, 1);
     private ProviderCapabilities? _capabilities;
     private string? _domainId;
     private Dictionary<string, string>? _roleIds;
@@ -145,6 +146,12 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var hypervisor in _client.Compute.ListHypervisorsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (string.Equals(hypervisor.Type, "ironic", StringComparison.OrdinalIgnoreCase))
+            {
+                // Ironic's nodes are hypervisors too; they are bare-metal nodes, below.
+                continue;
+            }
+
             var provider = providers.FirstOrDefault(p => p.Id == hypervisor.Id) ?? providers.FirstOrDefault(p => p.Name == hypervisor.HostName);
             var inventories = provider is null ? [] : await _client.Placement.GetInventoriesAsync(provider.Id, cancellationToken).ConfigureAwait(false);
             var traits = provider is null ? [] : await _client.Placement.GetTraitsAsync(provider.Id, cancellationToken).ConfigureAwait(false);
@@ -202,6 +209,7 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
     public void Dispose()
     {
         _flavorGate.Dispose();
+        _groupGate.Dispose();
         if (_ownsClient)
         {
             _client.Dispose();
@@ -252,6 +260,20 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
                 $"{what} exists and is not this provider's (its description lacks 'precisioncloud owner={Name} uid={uid}'); rename or remove it", null, null);
         }
     }
+
+    /// <summary>The projects this provider's objects may be in: its tenants' projects, or its own when tenants share it.</summary>
+    private async Task<HashSet<string>> OwnProjectIdsAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.ProjectPerTenant)
+        {
+            return [(await _client.Session.GetAccessAsync(cancellationToken).ConfigureAwait(false)).ProjectId ?? string.Empty];
+        }
+
+        return [.. (await ListOwnProjectsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Id)];
+    }
+
+    [LoggerMessage(EventId = 322, Level = LogLevel.Warning, Message = "Removing {What} {Id} after a failure failed too: {Reason}")]
+    private static partial void LogCleanupFailed(ILogger logger, string what, string id, string reason);
 
     [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "{What} {Name} created ({Id})")]
     private static partial void LogCreated(ILogger logger, string what, string name, string id);

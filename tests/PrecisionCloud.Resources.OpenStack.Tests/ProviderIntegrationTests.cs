@@ -33,7 +33,7 @@ public sealed class ProviderIntegrationTests
         Assert.True(node.Schedulable);
         Assert.True(node.Capacity.VCpus >= 1 && node.Capacity.MemoryMiB > 0, $"capacity {node.Capacity}");
 
-        var image = await admin.Image.CreateImageAsync($"{provider.Name}-image", "raw", () => new MemoryStream(new byte[4096]), None, isPublic: true);
+        var image = await admin.Image.CreateImageAsync($"{provider.Name}-image", "raw", () => new MemoryStream(new byte[4096]), true, None);
         var directory = Directory.CreateTempSubdirectory("pc-openstack-");
         try
         {
@@ -88,7 +88,7 @@ public sealed class ProviderIntegrationTests
             var volumeId = manager.GetVolume("acme", "data")!.Status.BackendId!;
             Assert.Equal([volumeId], server.AttachedVolumes);
             Assert.Equal("in-use", (await admin.BlockStorage.GetVolumeAsync(volumeId, None))!.Status);
-            var group = Assert.Single(await OpenStackProvider.ToListAsync(admin.ForProject(projectId).Compute.ListServerGroupsAsync(None)));
+            var group = Assert.Single(await OpenStackProvider.ToListAsync(admin.ForProject(projectId).Compute.ListServerGroupsAsync(string.Empty, None)));
             Assert.Equal(("anti-affinity", server.Id), (group.Policy, Assert.Single(group.Members)));
 
             // Unmounting detaches in place (the server stays).

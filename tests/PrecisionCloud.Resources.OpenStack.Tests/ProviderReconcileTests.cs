@@ -19,7 +19,7 @@ public sealed class ProviderReconcileTests
         using var provider = await OpenStackControlPlane.ProviderAsync();
         using var admin = await OpenStackControlPlane.ClientAsync();
         await provider.DiscoverAsync(None);
-        var image = await admin.Image.CreateImageAsync($"{provider.Name}-image", "raw", () => new MemoryStream(new byte[512]), None, isPublic: true);
+        var image = await admin.Image.CreateImageAsync($"{provider.Name}-image", "raw", () => new MemoryStream(new byte[512]), true, None);
         var directory = Directory.CreateTempSubdirectory("pc-openstack-");
         try
         {
@@ -61,7 +61,7 @@ public sealed class ProviderReconcileTests
             // Stopped behind our back: seen as exited, and started again by the restart policy (the same machine).
             var second = Assert.Single(await ServersAsync(admin, projectId));
             await admin.Compute.StopServerAsync(second.Id, None);
-            await admin.Compute.WaitForServerAsync(second.Id, TimeSpan.FromMinutes(1), None, "SHUTOFF");
+            await admin.Compute.WaitForServerAsync(second.Id, TimeSpan.FromMinutes(1), "SHUTOFF", None);
             await Reconciling.UntilAsync(manager, () => manager.GetWorkload("beta", "mec")!.Status.Restarts == 1 && ServersAsync(admin, projectId).Result is [{ Status: "ACTIVE" }]);
             Assert.Equal(second.Id, Assert.Single(await ServersAsync(admin, projectId)).Id);
 
@@ -98,6 +98,58 @@ public sealed class ProviderReconcileTests
         {
             await admin.Identity.DeleteProjectAsync(foreign.Id, None);
         }
+    }
+
+    [Fact]
+    public async Task A_boot_nova_cannot_place_reports_the_fault_and_leaves_no_port_to_block_the_retry()
+    {
+        using var provider = await OpenStackControlPlane.ProviderAsync();
+        using var admin = await OpenStackControlPlane.ClientAsync();
+        var node = (await provider.GetNodesAsync(None)).First(n => n.Kinds.Contains(WorkloadKind.VirtualMachine));
+        var image = await admin.Image.CreateImageAsync($"{provider.Name}-image", "raw", () => new MemoryStream(new byte[512]), true, None);
+        var tenant = await provider.ApplyTenantAsync(new ResourceDeployment<TenantSpec>("t-uid", new TenantSpec { Name = "delta" }, "th"), None);
+        var radio = new PrecisionCloud.Resources.Networking.NetworkSpec { Tenant = "delta", Name = "radio", Subnets = [new PrecisionCloud.Resources.Networking.SubnetSpec("10.62.0.0/24")] };
+        await provider.ApplyNetworkAsync(new ResourceDeployment<PrecisionCloud.Resources.Networking.NetworkSpec>("n-uid", radio, "nh"), None);
+        var deployment = new WorkloadDeployment
+        {
+            Uid = "w-uid",
+            Kind = WorkloadKind.VirtualMachine,
+            Node = node.Name,
+            SpecHash = "wh",
+            Spec = new WorkloadSpec
+            {
+                Tenant = "delta",
+                Name = "huge",
+                Kind = WorkloadKind.VirtualMachine,
+                Image = new WorkloadImage(image.Id, ImageFormat.Disk),
+                Resources = new WorkloadResources { VCpus = 4096, MemoryMiB = 256 },
+            },
+            Networks = [new AttachedNetwork(radio, "n-uid", "10.62.0.0/24", "10.62.0.1", 24, ["10.62.0.20"])],
+        };
+        try
+        {
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                // The second attempt meets the same fault, not "address already allocated": the first left no port.
+                var fault = await Assert.ThrowsAsync<OpenStackServerFaultException>(() => provider.ApplyWorkloadAsync(deployment, None));
+                Assert.Contains("valid host", fault.Fault, StringComparison.OrdinalIgnoreCase);
+                Assert.Empty(await ServersAsync(admin, tenant.BackendId));
+                Assert.Empty(await OpenStackProvider.ToListAsync(admin.Network.ListPortsAsync($"project_id={tenant.BackendId}&device_owner=", None)));
+            }
+        }
+        finally
+        {
+            await provider.DeleteWorkloadAsync("w-uid", None);
+            await provider.DeleteNetworkAsync("n-uid", None);
+            await provider.DeleteTenantAsync("t-uid", None);
+            await admin.Image.DeleteImageAsync(image.Id, None);
+            foreach (var flavor in (await OpenStackProvider.ToListAsync(admin.Compute.ListFlavorsAsync(None))).Where(f => f.VCpus == 4096))
+            {
+                await admin.Compute.DeleteFlavorAsync(flavor.Id, None);
+            }
+        }
+
+        await LeftBehind.AssertNothingAsync(admin, provider, tenant.BackendId);
     }
 
     private static async Task<List<PrecisionCloud.Resources.OpenStack.Models.NovaServer>> ServersAsync(OpenStackClient admin, string projectId) =>

@@ -23,6 +23,8 @@ public sealed partial class KeystoneSession
     private KeystoneAccess? _current;
     private Task<KeystoneAccess>? _pending;
     private int _authentications;
+    private int _failures;
+    private DateTimeOffset _nextAttempt;
 
     /// <summary>Creates a session; nothing is sent until a token is asked for.</summary>
     /// <param name="http">The HTTP client (not disposed by the session).</param>
@@ -60,14 +62,18 @@ public sealed partial class KeystoneSession
     public int Authentications => Volatile.Read(ref _authentications);
 
     /// <summary>
-    /// A valid token: the current one while it is far enough from expiry, else a new one (shared by every caller
-    /// waiting meanwhile). If renewal fails while the current token has not yet expired, the current one is returned.
+    /// A valid token. The current one while it is far enough from expiry; within the refresh margin the current one
+    /// is still returned at once while one renewal runs in the background (so a slow Keystone never stalls requests
+    /// while the token is valid), and after a failed renewal the next attempt waits a backoff. Without a valid token,
+    /// callers wait for one authentication, shared by all of them.
     /// </summary>
     /// <param name="cancellationToken">Stops this caller waiting; the shared authentication goes on for the others.</param>
+    /// <exception cref="OpenStackException">Keystone refused (a typed <see cref="OpenStackApiException"/>) or did not answer in time.</exception>
     public async ValueTask<KeystoneAccess> GetAccessAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && !NeedsRenewal(current))
+        var now = _time.GetUtcNow();
+        if (current is not null && !NeedsRenewal(current, now))
         {
             return current;
         }
@@ -76,23 +82,35 @@ public sealed partial class KeystoneSession
         lock (_gate)
         {
             current = _current;
-            if (current is not null && !NeedsRenewal(current))
+            if (current is not null && !NeedsRenewal(current, now))
             {
                 return current;
             }
 
-            pending = _pending ??= AuthenticateAsync();
+            // A token that is still valid for a while serves callers while the renewal runs (or waits its backoff).
+            var usable = current is not null && current.ExpiresAt - now > UsableFor;
+            if (usable && _pending is null && now < _nextAttempt)
+            {
+                return current!;
+            }
+
+            if (_pending is null)
+            {
+                _pending = AuthenticateAsync();
+                if (usable)
+                {
+                    _ = _pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
+
+            pending = _pending;
+            if (usable)
+            {
+                return current!;
+            }
         }
 
-        try
-        {
-            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException && current is not null && current.ExpiresAt > _time.GetUtcNow())
-        {
-            LogRenewalFailed(_logger, exception.Message);
-            return current;
-        }
+        return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drops a token a service refused, if it is still the current one; the next call authenticates again.</summary>
@@ -108,11 +126,14 @@ public sealed partial class KeystoneSession
         }
     }
 
-    private bool NeedsRenewal(KeystoneAccess access)
+    /// <summary>How long a token must still be valid to serve requests while it is renewed in the background.</summary>
+    private static readonly TimeSpan UsableFor = TimeSpan.FromSeconds(10);
+
+    private bool NeedsRenewal(KeystoneAccess access, DateTimeOffset now)
     {
         var life = access.ExpiresAt - access.IssuedAt;
         var margin = life > TimeSpan.Zero && life / 2 < _options.TokenRefreshMargin ? life / 2 : _options.TokenRefreshMargin;
-        return _time.GetUtcNow() >= access.ExpiresAt - margin;
+        return now >= access.ExpiresAt - margin;
     }
 
     private async Task<KeystoneAccess> AuthenticateAsync()
@@ -122,24 +143,43 @@ public sealed partial class KeystoneSession
         try
         {
             using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-            var access = await RequestTokenAsync(timeout.Token).ConfigureAwait(false);
+            KeystoneAccess access;
+            try
+            {
+                access = await RequestTokenAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception)
+            {
+                throw new OpenStackException($"identity: POST /v3/auth/tokens failed: no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new OpenStackException($"identity: POST /v3/auth/tokens failed: {exception.Message}", exception);
+            }
+
             Interlocked.Increment(ref _authentications);
             LogAuthenticated(_logger, _cloud, access.ExpiresAt);
             lock (_gate)
             {
                 _current = access;
                 _pending = null;
+                _failures = 0;
+                _nextAttempt = default;
             }
 
             return access;
         }
-        catch
+        catch (Exception exception)
         {
             lock (_gate)
             {
                 _pending = null;
+                _failures++;
+                var backoff = _options.RetryBaseDelay * Math.Pow(2, Math.Min(_failures, 10));
+                _nextAttempt = _time.GetUtcNow() + (backoff > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : backoff);
             }
 
+            LogRenewalFailed(_logger, exception.Message);
             throw;
         }
     }
@@ -246,6 +286,6 @@ public sealed partial class KeystoneSession
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Authenticated to {Cloud}; the token expires at {ExpiresAt:O}")]
     private static partial void LogAuthenticated(ILogger logger, OpenStackCloudOptions cloud, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Renewing the token failed ({Reason}); the current token is used until it expires")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Authenticating failed ({Reason}); a token still valid serves until it expires")]
     private static partial void LogRenewalFailed(ILogger logger, string reason);
 }

@@ -116,6 +116,15 @@ public sealed class OpenStackClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cloud);
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
+        if (cloud.VerifyTls && !string.IsNullOrEmpty(cloud.CaCertificateFile))
+        {
+            var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            roots.ImportFromPemFile(cloud.CaCertificateFile);
+            var policy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy { TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust };
+            policy.CustomTrustStore.AddRange(roots);
+            handler.SslOptions.CertificateChainPolicy = policy;
+        }
+
         if (!cloud.VerifyTls)
         {
             // Only on the operator's explicit request (clouds.yaml "verify: false", OS_INSECURE): test clouds with self-signed certificates.

@@ -104,6 +104,7 @@ public static class OpenStackCloudConfig
             ApplicationCredentialName = Get("OS_APPLICATION_CREDENTIAL_NAME"),
             ApplicationCredentialSecret = Get("OS_APPLICATION_CREDENTIAL_SECRET"),
             RegionName = Get("OS_REGION_NAME"),
+            CaCertificateFile = Get("OS_CACERT"),
             Interface = Get("OS_INTERFACE") ?? Get("OS_ENDPOINT_TYPE")?.Replace("URL", string.Empty, StringComparison.Ordinal) ?? "public",
         };
         if (Get("OS_INSECURE") is { } insecure && (insecure.Equals("true", StringComparison.OrdinalIgnoreCase) || insecure == "1"))
@@ -164,9 +165,18 @@ public static class OpenStackCloudConfig
 
         options.RegionName = Scalar(entry, "region_name") ?? options.RegionName;
         options.Interface = Scalar(entry, "interface") ?? options.Interface;
+        options.CaCertificateFile = Scalar(entry, "cacert") ?? options.CaCertificateFile;
         if (Scalar(entry, "verify") is { } verify)
         {
-            options.VerifyTls = !verify.Equals("false", StringComparison.OrdinalIgnoreCase);
+            // "verify" is true, false, or (as in requests) the path of a CA bundle.
+            if (verify.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                options.VerifyTls = false;
+            }
+            else if (!verify.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                options.CaCertificateFile = verify;
+            }
         }
     }
 

@@ -62,6 +62,9 @@ public sealed class OpenStackCloudOptions
     /// <summary>Whether TLS certificates are checked; <see langword="false"/> only for test clouds.</summary>
     public bool VerifyTls { get; set; } = true;
 
+    /// <summary>A PEM file of the CA that issued the cloud's certificates (clouds.yaml <c>cacert</c>, <c>OS_CACERT</c>); only it is trusted then.</summary>
+    public string? CaCertificateFile { get; set; }
+
     /// <summary>Whether these are application credentials.</summary>
     public bool IsApplicationCredential =>
         !string.IsNullOrEmpty(ApplicationCredentialSecret) && (!string.IsNullOrEmpty(ApplicationCredentialId) || !string.IsNullOrEmpty(ApplicationCredentialName));
@@ -83,6 +86,7 @@ public sealed class OpenStackCloudOptions
         RegionName = RegionName,
         Interface = Interface,
         VerifyTls = VerifyTls,
+        CaCertificateFile = CaCertificateFile,
     };
 
     /// <summary>Says what is missing or inconsistent, or <see langword="null"/> when the options can authenticate.</summary>
@@ -91,6 +95,11 @@ public sealed class OpenStackCloudOptions
         if (string.IsNullOrWhiteSpace(AuthUrl) || !Uri.TryCreate(AuthUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             return "AuthUrl must be an absolute http(s) address of Keystone";
+        }
+
+        if (!string.IsNullOrEmpty(CaCertificateFile) && !File.Exists(CaCertificateFile))
+        {
+            return $"CaCertificateFile {CaCertificateFile} does not exist";
         }
 
         if (Interface is not ("public" or "internal" or "admin"))

@@ -31,7 +31,8 @@ internal static partial class OpenStackErrorMapper
 
         return status switch
         {
-            401 or 403 => new OpenStackUnauthorizedException(service, operation, status, message, type, requestId),
+            401 => new OpenStackUnauthorizedException(service, operation, status, message, type, requestId),
+            403 => new OpenStackForbiddenException(service, operation, status, message, type, requestId),
             404 => new OpenStackNotFoundException(service, operation, status, message, type, requestId),
             409 => new OpenStackConflictException(service, operation, status, message, type, requestId),
             _ => new OpenStackApiException(service, operation, status, message, type, requestId),

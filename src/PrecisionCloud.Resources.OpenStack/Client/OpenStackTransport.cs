@@ -85,7 +85,11 @@ internal sealed partial class OpenStackTransport
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.RequestTimeout);
+            if (request.Content is null)
+            {
+                // An upload takes as long as its size needs; the caller's token still bounds it.
+                timeout.CancelAfter(_options.RequestTimeout);
+            }
             var started = Stopwatch.GetTimestamp();
             HttpResponseMessage response;
             try
@@ -158,15 +162,52 @@ internal sealed partial class OpenStackTransport
     /// taken, so a next link naming another host (a proxy) still reaches this endpoint. Without links, a full page
     /// asks for the next with the last item's id as <c>marker</c>. A service that repeats a page ends the list with an error.
     /// </summary>
-    public async IAsyncEnumerable<JsonObject> ListAsync(string service, string path, string collection, string? microversion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<JsonObject> ListAsync(string service, string path, string collection, string? microversion, [EnumeratorCancellation] CancellationToken cancellationToken, PageStyle style = PageStyle.Marker)
     {
         var limit = _options.PageSize;
         var basePath = PathOnly(path);
-        var query = WithParameter(QueryOf(path), "limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (style == PageStyle.Whole)
+        {
+            // Keystone answers whole lists; "truncated" means its list_limit cut the list short.
+            var whole = await SendAsync(new OpenStackRequest(service, HttpMethod.Get, path) { Microversion = microversion }, cancellationToken).ConfigureAwait(false);
+            if (whole.Body?["truncated"] is JsonValue truncated && truncated.TryGetValue<bool>(out var cut) && cut)
+            {
+                throw new OpenStackApiException(service, $"GET {basePath}", whole.Status, "the service cut the list short (its list_limit); filter the list more narrowly", "truncated", whole.RequestId);
+            }
+
+            foreach (var item in (whole.Body?[collection] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        if (style == PageStyle.Offset)
+        {
+            // Nova's server groups page by offset, not marker.
+            for (var offset = 0; ; offset += limit)
+            {
+                var query = WithParameter(WithParameter(QueryOf(path), "limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), "offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var page = await SendAsync(new OpenStackRequest(service, HttpMethod.Get, basePath + query) { Microversion = microversion }, cancellationToken).ConfigureAwait(false);
+                var items = page.Body?[collection] as JsonArray ?? [];
+                foreach (var item in items.OfType<JsonObject>())
+                {
+                    yield return item;
+                }
+
+                if (items.Count < limit)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        var markerQuery = WithParameter(QueryOf(path), "limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         string? lastMarker = null;
         while (true)
         {
-            var response = await SendAsync(new OpenStackRequest(service, HttpMethod.Get, basePath + query) { Microversion = microversion }, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new OpenStackRequest(service, HttpMethod.Get, basePath + markerQuery) { Microversion = microversion }, cancellationToken).ConfigureAwait(false);
             var items = response.Body?[collection] as JsonArray ?? [];
             string? lastId = null;
             foreach (var item in items.OfType<JsonObject>())
@@ -183,7 +224,7 @@ internal sealed partial class OpenStackTransport
             }
             else if (items.Count >= limit && lastId is not null && response.Body is JsonObject body && !body.ContainsKey(collection + "_links") && !body.ContainsKey("next"))
             {
-                nextQuery = WithParameter(query, "marker", lastId);
+                nextQuery = WithParameter(markerQuery, "marker", lastId);
             }
             else
             {
@@ -202,7 +243,7 @@ internal sealed partial class OpenStackTransport
             }
 
             lastMarker = marker;
-            query = nextQuery;
+            markerQuery = nextQuery;
         }
     }
 

@@ -1,6 +1,6 @@
 namespace PrecisionCloud.Resources.OpenStack.Client;
 
-/// <summary>Authentication failed or the token was refused (401), or the credentials may not do this (403).</summary>
+/// <summary>Authentication failed or the token was refused (401).</summary>
 public sealed class OpenStackUnauthorizedException : OpenStackApiException
 {
     /// <summary>Creates the exception.</summary>

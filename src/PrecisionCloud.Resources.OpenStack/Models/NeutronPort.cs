@@ -9,4 +9,5 @@ namespace PrecisionCloud.Resources.OpenStack.Models;
 /// <param name="FixedIps">Its addresses.</param>
 /// <param name="SecurityGroups">The ids of its security groups.</param>
 /// <param name="Description">The description.</param>
-public sealed record NeutronPort(string Id, string Name, string NetworkId, string DeviceId, string Status, IReadOnlyList<NeutronFixedIp> FixedIps, IReadOnlyList<string> SecurityGroups, string Description);
+/// <param name="ProjectId">The owning project.</param>
+public sealed record NeutronPort(string Id, string Name, string NetworkId, string DeviceId, string Status, IReadOnlyList<NeutronFixedIp> FixedIps, IReadOnlyList<string> SecurityGroups, string Description, string? ProjectId);

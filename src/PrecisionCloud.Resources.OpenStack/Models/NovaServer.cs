@@ -9,6 +9,9 @@ public sealed record NovaServer
     /// <summary>The server's name.</summary>
     public string Name { get; init; } = string.Empty;
 
+    /// <summary>The project the server is in.</summary>
+    public string? ProjectId { get; init; }
+
     /// <summary>The status: BUILD, ACTIVE, SHUTOFF, ERROR, DELETED...</summary>
     public string Status { get; init; } = string.Empty;
 

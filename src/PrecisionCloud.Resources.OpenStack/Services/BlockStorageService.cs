@@ -9,6 +9,9 @@ namespace PrecisionCloud.Resources.OpenStack.Services;
 public sealed class BlockStorageService
 {
     private const string Service = "block-storage";
+
+    /// <summary>Extending a volume that is attached needs 3.42.</summary>
+    private const string ExtendInUseVersion = "volume 3.42";
     private readonly OpenStackTransport _transport;
 
     internal BlockStorageService(OpenStackTransport transport) => _transport = transport;
@@ -59,12 +62,12 @@ public sealed class BlockStorageService
         }
     }
 
-    /// <summary>Grows a volume (Cinder never shrinks one).</summary>
+    /// <summary>Grows a volume (Cinder never shrinks one), attached or not (microversion 3.42).</summary>
     /// <param name="id">The volume.</param>
     /// <param name="sizeGiB">The new size.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task ExtendVolumeAsync(string id, long sizeGiB, CancellationToken cancellationToken) =>
-        _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"volumes/{Uri.EscapeDataString(id)}/action") { Body = new JsonObject { ["os-extend"] = new JsonObject { ["new_size"] = sizeGiB } }, RetryOnConflict = true }, cancellationToken);
+        _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"volumes/{Uri.EscapeDataString(id)}/action") { Body = new JsonObject { ["os-extend"] = new JsonObject { ["new_size"] = sizeGiB } }, RetryOnConflict = true, Microversion = ExtendInUseVersion }, cancellationToken);
 
     /// <summary>Replaces the metadata keys given (others stay).</summary>
     /// <param name="id">The volume.</param>
@@ -190,6 +193,7 @@ public sealed class BlockStorageService
         JsonRead.String(volume, "status") ?? string.Empty,
         JsonRead.Long(volume, "size") ?? 0,
         JsonRead.String(volume, "volume_type"),
+        JsonRead.String(volume, "os-vol-tenant-attr:tenant_id"),
         JsonRead.Map(volume, "metadata"),
         [.. (volume["attachments"] as JsonArray ?? []).Select(a => JsonRead.String(a, "server_id")).OfType<string>()]);
 }

@@ -19,7 +19,7 @@ public sealed class ComputeService
     private static readonly Microversion HostSelection = new(2, 74);
     private static readonly Microversion GroupPolicyField = new(2, 64);
     private readonly OpenStackTransport _transport;
-    private Microversion? _version;
+    private Task<Microversion>? _version;
 
     internal ComputeService(OpenStackTransport transport) => _transport = transport;
 
@@ -30,11 +30,19 @@ public sealed class ComputeService
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<Microversion> NegotiateAsync(CancellationToken cancellationToken)
     {
-        if (_version is { } known)
+        var known = Volatile.Read(ref _version);
+        if (known is { IsCompletedSuccessfully: true })
         {
-            return known;
+            return known.Result;
         }
 
+        var chosen = await NegotiateOnceAsync(cancellationToken).ConfigureAwait(false);
+        _ = Interlocked.CompareExchange(ref _version, Task.FromResult(chosen), known);
+        return chosen;
+    }
+
+    private async Task<Microversion> NegotiateOnceAsync(CancellationToken cancellationToken)
+    {
         var document = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Get, string.Empty), cancellationToken).ConfigureAwait(false);
         var version = document.Body?["version"];
         var newest = Microversion.Parse(JsonRead.String(version, "version"));
@@ -45,7 +53,6 @@ public sealed class ComputeService
             throw new OpenStackException($"compute serves microversions {minimum} to {newest}; this client needs one up to {PreferredVersion}");
         }
 
-        _version = chosen;
         return chosen;
     }
 
@@ -54,7 +61,7 @@ public sealed class ComputeService
     public async IAsyncEnumerable<NovaFlavor> ListFlavorsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var flavor in _transport.ListAsync(Service, "flavors/detail?is_public=None", "flavors", header, cancellationToken).ConfigureAwait(false))
+        await foreach (var flavor in _transport.ListAsync(Service, "flavors/detail", "flavors", header, cancellationToken).ConfigureAwait(false))
         {
             yield return ParseFlavor(flavor);
         }
@@ -82,7 +89,16 @@ public sealed class ComputeService
                 specs[key] = value;
             }
 
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"flavors/{Escape(flavor.Id)}/os-extra_specs") { Body = new JsonObject { ["extra_specs"] = specs }, Microversion = header, Idempotent = true }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"flavors/{Escape(flavor.Id)}/os-extra_specs") { Body = new JsonObject { ["extra_specs"] = specs }, Microversion = header, Idempotent = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A flavor without its specs would be chosen for what it cannot give, and would block its own name.
+                await DeleteAsync($"flavors/{Escape(flavor.Id)}", CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
             flavor = flavor with { ExtraSpecs = new Dictionary<string, string>(extraSpecs, StringComparer.Ordinal) };
         }
 
@@ -209,11 +225,11 @@ public sealed class ComputeService
     /// <summary>Polls a server until it is ACTIVE (or the status asked for), within a bounded time.</summary>
     /// <param name="id">The server.</param>
     /// <param name="timeout">How long to wait.</param>
+    /// <param name="status">The status to wait for (<c>ACTIVE</c>, <c>SHUTOFF</c>...).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <param name="status">The status to wait for.</param>
     /// <exception cref="OpenStackServerFaultException">The server went to ERROR; Nova's fault says why.</exception>
     /// <exception cref="TimeoutException">The server was not there in time; the message has its last status.</exception>
-    public async Task<NovaServer> WaitForServerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken, string status = "ACTIVE")
+    public async Task<NovaServer> WaitForServerAsync(string id, TimeSpan timeout, string status, CancellationToken cancellationToken)
     {
         var deadline = _transport.Time.GetUtcNow() + timeout;
         while (true)
@@ -279,12 +295,13 @@ public sealed class ComputeService
         return ParseGroup(JsonRead.Required(created.Body, "server_group", Service, "POST /os-server-groups"));
     }
 
-    /// <summary>The project's server groups.</summary>
+    /// <summary>Server groups: the project's, or every project's with <c>all_projects=True</c> (administrators).</summary>
+    /// <param name="query">Filters as a query string without <c>?</c>, or empty.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    public async IAsyncEnumerable<NovaServerGroup> ListServerGroupsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<NovaServerGroup> ListServerGroupsAsync(string query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var group in _transport.ListAsync(Service, "os-server-groups", "server_groups", header, cancellationToken).ConfigureAwait(false))
+        await foreach (var group in _transport.ListAsync(Service, query is { Length: > 0 } ? $"os-server-groups?{query}" : "os-server-groups", "server_groups", header, cancellationToken, PageStyle.Offset).ConfigureAwait(false))
         {
             yield return ParseGroup(group);
         }
@@ -459,6 +476,7 @@ public sealed class ComputeService
         {
             Id = JsonRead.String(server, "id") ?? string.Empty,
             Name = JsonRead.String(server, "name") ?? string.Empty,
+            ProjectId = JsonRead.String(server, "tenant_id") ?? JsonRead.String(server, "project_id"),
             Status = JsonRead.String(server, "status") ?? string.Empty,
             TaskState = JsonRead.String(server, "OS-EXT-STS:task_state"),
             Host = JsonRead.String(server, "OS-EXT-SRV-ATTR:host"),

@@ -39,7 +39,7 @@ public sealed class IdentityService
     /// <param name="cancellationToken">Cancels the listing.</param>
     public async IAsyncEnumerable<KeystoneProject> ListProjectsAsync(string query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var project in _transport.ListAsync(Service, "projects" + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query), "projects", null, cancellationToken).ConfigureAwait(false))
+        await foreach (var project in _transport.ListAsync(Service, "projects" + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query), "projects", null, cancellationToken, PageStyle.Whole).ConfigureAwait(false))
         {
             yield return ParseProject(project);
         }
@@ -123,15 +123,23 @@ public sealed class IdentityService
     /// <summary>Creates an application credential of a user, for the project the token is scoped to (the caller must be that user).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="name">The credential's name (unique for the user).</param>
+    /// <param name="roles">The names of the roles it carries (a subset of the user's on the project), or none for every role of the token.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The credential with its secret, which Keystone shows only now.</returns>
-    public async Task<KeystoneApplicationCredential> CreateApplicationCredentialAsync(string userId, string name, CancellationToken cancellationToken)
+    public async Task<KeystoneApplicationCredential> CreateApplicationCredentialAsync(string userId, string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["application_credential"] = new JsonObject { ["name"] = name } };
+        ArgumentNullException.ThrowIfNull(roles);
+        var credential = new JsonObject { ["name"] = name };
+        if (roles.Count > 0)
+        {
+            credential["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)new JsonObject { ["name"] = r })]);
+        }
+
+        var body = new JsonObject { ["application_credential"] = credential };
         var created = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Post, $"users/{Uri.EscapeDataString(userId)}/application_credentials") { Body = body }, cancellationToken).ConfigureAwait(false);
-        var credential = JsonRead.Required(created.Body, "application_credential", Service, "POST /users/{id}/application_credentials");
-        return new KeystoneApplicationCredential(JsonRead.String(credential, "id") ?? string.Empty, JsonRead.String(credential, "name") ?? name,
-            JsonRead.String(credential, "secret") ?? string.Empty, JsonRead.String(credential, "project_id"));
+        var made = JsonRead.Required(created.Body, "application_credential", Service, "POST /users/{id}/application_credentials");
+        return new KeystoneApplicationCredential(JsonRead.String(made, "id") ?? string.Empty, JsonRead.String(made, "name") ?? name,
+            JsonRead.String(made, "secret") ?? string.Empty, JsonRead.String(made, "project_id"));
     }
 
     /// <summary>Deletes an application credential; one already gone counts as deleted.</summary>

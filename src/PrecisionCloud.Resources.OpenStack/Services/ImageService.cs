@@ -74,9 +74,9 @@ public sealed class ImageService
     /// <param name="name">The name.</param>
     /// <param name="diskFormat">The disk format (<c>qcow2</c>, <c>raw</c>...).</param>
     /// <param name="data">Opens the data; called once.</param>
-    /// <param name="cancellationToken">Cancels the upload.</param>
     /// <param name="isPublic">Whether every project sees it (an administrator's right); else only the owning project.</param>
-    public async Task<GlanceImage> CreateImageAsync(string name, string diskFormat, Func<Stream> data, CancellationToken cancellationToken, bool isPublic = false)
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public async Task<GlanceImage> CreateImageAsync(string name, string diskFormat, Func<Stream> data, bool isPublic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var body = new JsonObject { ["name"] = name, ["disk_format"] = diskFormat, ["container_format"] = "bare", ["visibility"] = isPublic ? "public" : "private" };
@@ -96,8 +96,15 @@ public sealed class ImageService
         }
         catch
         {
-            // An image without data is useless; do not leave it behind.
-            await DeleteImageAsync(image.Id, CancellationToken.None).ConfigureAwait(false);
+            // An image without data is useless; do not leave it behind (a failure here must not hide the first one).
+            try
+            {
+                await DeleteImageAsync(image.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (OpenStackException)
+            {
+            }
+
             throw;
         }
 

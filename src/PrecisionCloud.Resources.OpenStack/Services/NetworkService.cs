@@ -303,7 +303,8 @@ public sealed class NetworkService
         JsonRead.String(port, "status") ?? string.Empty,
         [.. (port["fixed_ips"] as JsonArray ?? []).OfType<JsonObject>().Select(ip => new NeutronFixedIp(JsonRead.String(ip, "subnet_id"), JsonRead.String(ip, "ip_address") ?? string.Empty))],
         JsonRead.Strings(port, "security_groups"),
-        JsonRead.String(port, "description") ?? string.Empty);
+        JsonRead.String(port, "description") ?? string.Empty,
+        JsonRead.String(port, "project_id") ?? JsonRead.String(port, "tenant_id"));
 
     private static NeutronSecurityGroup ParseSecurityGroup(JsonObject group) => new(
         JsonRead.String(group, "id") ?? string.Empty,

@@ -23,7 +23,7 @@ public sealed class ClientIntegrationTests
 
         using var demo = await OpenStackControlPlane.ClientAsync("precisioncloud-demo");
         var demoAccess = await demo.Session.GetAccessAsync(None);
-        var credential = await demo.Identity.CreateApplicationCredentialAsync(demoAccess.UserId!, "pct-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), None);
+        var credential = await demo.Identity.CreateApplicationCredentialAsync(demoAccess.UserId!, "pct-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)), ["member"], None);
         try
         {
             var cloud = await OpenStackControlPlane.CloudAsync("precisioncloud-demo");
@@ -80,7 +80,7 @@ public sealed class ClientIntegrationTests
 
             for (var i = 0; i < 3; i++)
             {
-                images.Add(await admin.Image.CreateImageAsync($"{prefix}-{i}", "raw", () => new MemoryStream(new byte[16]), None));
+                images.Add(await admin.Image.CreateImageAsync($"{prefix}-{i}", "raw", () => new MemoryStream(new byte[16]), false, None));
             }
 
             var listed = await OpenStackProvider.ToListAsync(paged.Compute.ListFlavorsAsync(None));

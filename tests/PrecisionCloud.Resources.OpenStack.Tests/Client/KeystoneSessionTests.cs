@@ -21,8 +21,12 @@ public sealed class KeystoneSessionTests
         var first = await session.GetAccessAsync(None);
         time.Advance(TimeSpan.FromMinutes(54));
         Assert.Same(first, await session.GetAccessAsync(None));
+        Assert.Equal(1, cloud.Authentications);
+
+        // Within the margin the valid token still answers at once while one renewal runs.
         time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        var second = await session.GetAccessAsync(None);
+        Assert.Same(first, await session.GetAccessAsync(None));
+        var second = await RenewedAsync(session, first);
 
         Assert.NotEqual(first.Token, second.Token);
         Assert.Equal(2, cloud.Authentications);
@@ -39,9 +43,58 @@ public sealed class KeystoneSessionTests
 
         var first = await session.GetAccessAsync(None);
         time.Advance(TimeSpan.FromSeconds(59));
-        Assert.Same(first, await session.GetAccessAsync(None));
+        await session.GetAccessAsync(None);
+        Assert.Equal(1, cloud.Authentications);
         time.Advance(TimeSpan.FromSeconds(2));
-        Assert.NotSame(first, await session.GetAccessAsync(None));
+        await session.GetAccessAsync(None);
+        Assert.NotSame(first, await RenewedAsync(session, first));
+    }
+
+    [Fact]
+    public async Task A_slow_keystone_never_stalls_requests_while_the_token_is_valid()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var cloud = new FakeOpenStack { Time = time, TokenLifetime = TimeSpan.FromMinutes(30) };
+        var session = Session(cloud, time, new OpenStackClientOptions { TokenRefreshMargin = TimeSpan.FromMinutes(5) });
+        var first = await session.GetAccessAsync(None);
+        cloud.AuthenticationDelay = TimeSpan.FromSeconds(2);
+        time.Advance(TimeSpan.FromMinutes(26));
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => session.GetAccessAsync(None).AsTask()));
+
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(1));
+        Assert.All(answers, a => Assert.Same(first, a));
+        Assert.NotSame(first, await RenewedAsync(session, first));
+        Assert.Equal(2, cloud.Authentications);
+    }
+
+    [Fact]
+    public async Task A_keystone_that_does_not_answer_is_an_openstack_error_not_a_cancellation()
+    {
+        using var cloud = new FakeOpenStack { AuthenticationDelay = TimeSpan.FromSeconds(10) };
+        var session = Session(cloud, TimeProvider.System, new OpenStackClientOptions { RequestTimeout = TimeSpan.FromSeconds(1) });
+
+        var error = await Assert.ThrowsAsync<OpenStackException>(() => session.GetAccessAsync(None).AsTask());
+
+        Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits for the background renewal to replace a token.</summary>
+    private static async Task<KeystoneAccess> RenewedAsync(KeystoneSession session, KeystoneAccess old)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var access = await session.GetAccessAsync(None);
+            if (!ReferenceEquals(access, old))
+            {
+                return access;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("the token was not renewed");
     }
 
     [Fact]
@@ -83,6 +136,8 @@ public sealed class KeystoneSessionTests
 
         cloud.AuthenticationFailure = HttpStatusCode.Unauthorized;
         time.Advance(TimeSpan.FromMinutes(26));
+        Assert.Same(first, await session.GetAccessAsync(None));
+        await Task.Delay(100);
         Assert.Same(first, await session.GetAccessAsync(None));
         time.Advance(TimeSpan.FromMinutes(5));
         var refused = await Assert.ThrowsAsync<OpenStackUnauthorizedException>(() => session.GetAccessAsync(None).AsTask());

@@ -39,6 +39,9 @@ public sealed class OpenStackCloudConfigTests
             (options.AuthUrl, options.Username, options.Password, options.ProjectName, options.UserDomainName, options.ProjectDomainId, options.RegionName, options.Interface));
         Assert.Null(options.Validate());
         var ci = OpenStackCloudConfig.FromCloudsYaml(Clouds, "ci");
+        var bundle = OpenStackCloudConfig.FromCloudsYaml("clouds:\n  x:\n    auth: {auth_url: 'https://k:5000/v3'}\n    verify: /etc/ssl/operator-ca.pem\n", "x");
+        Assert.Equal((true, "/etc/ssl/operator-ca.pem"), (bundle.VerifyTls, bundle.CaCertificateFile));
+        Assert.Equal("/etc/ca.pem", OpenStackCloudConfig.FromCloudsYaml("clouds:\n  x:\n    cacert: /etc/ca.pem\n", "x").CaCertificateFile);
         Assert.True(ci.IsApplicationCredential);
         Assert.False(ci.VerifyTls);
         Assert.DoesNotContain("topsecret", ci.ToString(), StringComparison.Ordinal);

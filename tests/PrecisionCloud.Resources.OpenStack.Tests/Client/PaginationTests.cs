@@ -69,6 +69,45 @@ public sealed class PaginationTests
         Assert.Contains("marker v2 again", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Keystone_lists_come_whole_and_a_truncated_one_is_an_error()
+    {
+        using var cloud = new FakeOpenStack();
+        var truncated = false;
+        cloud.Service = request => FakeOpenStack.Json(HttpStatusCode.OK, new JsonObject
+        {
+            ["projects"] = new JsonArray([.. Enumerable.Range(0, 150).Select(i => (JsonNode)new JsonObject { ["id"] = $"p{i}", ["name"] = $"p{i}" })]),
+            ["links"] = new JsonObject { ["next"] = null, ["self"] = request.RequestUri!.ToString() },
+            ["truncated"] = truncated,
+        }.ToJsonString());
+        using var client = Client(cloud, pageSize: 100);
+
+        Assert.Equal(150, (await OpenStackProvider.ToListAsync(client.Identity.ListProjectsAsync("domain_id=default", None))).Count);
+        Assert.DoesNotContain(cloud.Requests, r => r.RequestUri!.Host == "keystone.test" && r.RequestUri.Query.Contains("limit", StringComparison.Ordinal));
+        truncated = true;
+        var error = await Assert.ThrowsAsync<OpenStackApiException>(() => OpenStackProvider.ToListAsync(client.Identity.ListProjectsAsync(string.Empty, None)));
+        Assert.Equal("truncated", error.ErrorType);
+    }
+
+    [Fact]
+    public async Task Server_groups_page_by_offset()
+    {
+        using var cloud = new FakeOpenStack();
+        cloud.Service = request =>
+        {
+            var offset = int.Parse(OpenStackTransport.ParameterOf(request.RequestUri!.Query, "offset")!, System.Globalization.CultureInfo.InvariantCulture);
+            var limit = int.Parse(OpenStackTransport.ParameterOf(request.RequestUri!.Query, "limit")!, System.Globalization.CultureInfo.InvariantCulture);
+            var groups = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, 5 - offset))).Select(i => (JsonNode)new JsonObject { ["id"] = $"g{i}", ["name"] = $"g{i}", ["policy"] = "anti-affinity", ["members"] = new JsonArray() });
+            return FakeOpenStack.Json(HttpStatusCode.OK, new JsonObject { ["server_groups"] = new JsonArray([.. groups]) }.ToJsonString());
+        };
+        using var client = Client(cloud, pageSize: 2);
+
+        var listed = await OpenStackProvider.ToListAsync(client.Compute.ListServerGroupsAsync("all_projects=True", None));
+
+        Assert.Equal(["g0", "g1", "g2", "g3", "g4"], listed.Select(g => g.Id));
+        Assert.All(cloud.Requests.Where(r => r.RequestUri!.AbsolutePath.EndsWith("os-server-groups", StringComparison.Ordinal)), r => Assert.Contains("all_projects=True", r.RequestUri!.Query, StringComparison.Ordinal));
+    }
+
     [FsCheck.Xunit.Property(MaxTest = 40)]
     public void Every_item_is_listed_once_in_order_whatever_the_total_and_page_size(FsCheck.NonNegativeInt total, FsCheck.PositiveInt pageSize, bool withLinks)
     {
