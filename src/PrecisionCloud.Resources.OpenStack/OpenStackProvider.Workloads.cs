@@ -20,8 +20,8 @@ public sealed partial class OpenStackProvider
     /// fit. Each attached network is a port made beforehand with the replica's address and the workload's security
     /// groups. The server boots on the compute host placement chose, in a server group for its anti-affinity group,
     /// and is awaited until ACTIVE (bounded: a server still building is returned as creating). Volumes are attached
-    /// to the first replica through Nova; volumes no longer mounted are detached. A change of image, flavor,
-    /// networks, node or user data replaces the servers; a change of policies or volumes is applied in place. A server
+    /// to the first replica through Nova; volumes no longer mounted are detached. A change of image, size,
+    /// networks, node or user data replaces the servers (a new flavor in the cloud does not); a change of policies or volumes is applied in place. A server
     /// found stopped, paused, suspended or shelved is started again with its disk (a restart); one in ERROR is replaced.
     /// </remarks>
     public async Task<ObservedWorkload> ApplyWorkloadAsync(WorkloadDeployment deployment, CancellationToken cancellationToken)

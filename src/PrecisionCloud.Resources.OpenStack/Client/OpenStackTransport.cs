@@ -156,6 +156,19 @@ internal sealed partial class OpenStackTransport
         }
     }
 
+    /// <summary>Sends a request whose object may be gone: a 404 answers <see langword="null"/> (a read) or nothing to do (a deletion).</summary>
+    public async Task<OpenStackResponse?> SendUnlessGoneAsync(OpenStackRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenStackNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Every item of a list, page by page: <c>limit</c> is added, and the next page comes from the answer's
     /// <c>{collection}_links</c> (Nova, Neutron, Cinder), <c>next</c> (Glance) or <c>links.next</c> (Keystone); only its query is

@@ -40,15 +40,8 @@ public sealed class BlockStorageService
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<CinderVolume?> GetVolumeAsync(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Get, $"volumes/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
-            return ParseVolume(JsonRead.Required(response.Body, "volume", Service, "GET /volumes/{id}"));
-        }
-        catch (OpenStackNotFoundException)
-        {
-            return null;
-        }
+        var response = await _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Get, $"volumes/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
+        return response is null ? null : ParseVolume(JsonRead.Required(response.Body, "volume", Service, "GET /volumes/{id}"));
     }
 
     /// <summary>The project's volumes with details, page by page.</summary>
@@ -82,16 +75,8 @@ public sealed class BlockStorageService
     /// <summary>Deletes a volume (retried while it is still detaching); one already gone counts as deleted.</summary>
     /// <param name="id">The volume.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task DeleteVolumeAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"volumes/{Uri.EscapeDataString(id)}") { RetryOnConflict = true }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    public Task DeleteVolumeAsync(string id, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"volumes/{Uri.EscapeDataString(id)}") { RetryOnConflict = true }, cancellationToken);
 
     /// <summary>Polls a volume until it has a status, within a bounded time.</summary>
     /// <param name="id">The volume.</param>
@@ -155,16 +140,8 @@ public sealed class BlockStorageService
     /// <summary>Resets a project's quotas to the defaults (administrators only).</summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task ResetQuotaAsync(string projectId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"os-quota-sets/{Uri.EscapeDataString(projectId)}"), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    public Task ResetQuotaAsync(string projectId, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"os-quota-sets/{Uri.EscapeDataString(projectId)}"), cancellationToken);
 
     /// <summary>A project's quotas.</summary>
     /// <param name="projectId">The project.</param>

@@ -184,15 +184,8 @@ public sealed class ComputeService
     public async Task<NovaServer?> GetServerAsync(string id, CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var response = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Get, $"servers/{Escape(id)}") { Microversion = header }, cancellationToken).ConfigureAwait(false);
-            return ParseServer(JsonRead.Required(response.Body, "server", Service, "GET /servers/{id}"));
-        }
-        catch (OpenStackNotFoundException)
-        {
-            return null;
-        }
+        var response = await _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Get, $"servers/{Escape(id)}") { Microversion = header }, cancellationToken).ConfigureAwait(false);
+        return response is null ? null : ParseServer(JsonRead.Required(response.Body, "server", Service, "GET /servers/{id}"));
     }
 
     /// <summary>Servers with details, page by page.</summary>
@@ -331,13 +324,7 @@ public sealed class ComputeService
     public async Task DetachVolumeAsync(string serverId, string volumeId, CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"servers/{Escape(serverId)}/os-volume_attachments/{Escape(volumeId)}") { Microversion = header, RetryOnConflict = true }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
+        await _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"servers/{Escape(serverId)}/os-volume_attachments/{Escape(volumeId)}") { Microversion = header, RetryOnConflict = true }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The volumes attached to a server.</summary>
@@ -424,13 +411,7 @@ public sealed class ComputeService
     private async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, path) { Microversion = header }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
+        await _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, path) { Microversion = header }, cancellationToken).ConfigureAwait(false);
     }
 
     internal async Task ActionAsync(string id, string action, CancellationToken cancellationToken)

@@ -155,16 +155,8 @@ public sealed class IdentityService
     public Task RevokeTokenAsync(string token, CancellationToken cancellationToken) =>
         _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, "auth/tokens") { Headers = new Dictionary<string, string> { ["X-Subject-Token"] = token } }, cancellationToken);
 
-    private async Task DeleteAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, path), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    private Task<OpenStackResponse?> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, path), cancellationToken);
 
     private static KeystoneProject ParseProject(JsonObject project) => new(
         JsonRead.String(project, "id") ?? string.Empty,

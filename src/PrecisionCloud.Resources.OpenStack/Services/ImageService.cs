@@ -19,15 +19,8 @@ public sealed class ImageService
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<GlanceImage?> GetImageAsync(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Get, $"images/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
-            return response.Body is JsonObject image ? ParseImage(image) : null;
-        }
-        catch (OpenStackNotFoundException)
-        {
-            return null;
-        }
+        var response = await _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Get, $"images/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
+        return response?.Body is JsonObject image ? ParseImage(image) : null;
     }
 
     /// <summary>Images matching a filter (for example <c>name=cirros</c>), page by page.</summary>
@@ -114,16 +107,8 @@ public sealed class ImageService
     /// <summary>Deletes an image; one already gone counts as deleted.</summary>
     /// <param name="id">The image.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task DeleteImageAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"images/{Uri.EscapeDataString(id)}"), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    public Task DeleteImageAsync(string id, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"images/{Uri.EscapeDataString(id)}"), cancellationToken);
 
     private static GlanceImage ParseImage(JsonObject image) => new(
         JsonRead.String(image, "id") ?? string.Empty,

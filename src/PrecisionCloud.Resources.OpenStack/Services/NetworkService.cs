@@ -268,16 +268,8 @@ public sealed class NetworkService
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    private async Task DeleteAsync(string path, bool retryOnConflict, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.SendAsync(new OpenStackRequest(Service, HttpMethod.Delete, path) { RetryOnConflict = retryOnConflict }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    private Task<OpenStackResponse?> DeleteAsync(string path, bool retryOnConflict, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, path) { RetryOnConflict = retryOnConflict }, cancellationToken);
 
     private static NeutronNetwork ParseNetwork(JsonObject network) => new(
         JsonRead.String(network, "id") ?? string.Empty,

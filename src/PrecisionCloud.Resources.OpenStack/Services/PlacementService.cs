@@ -43,16 +43,8 @@ public sealed class PlacementService
     /// <summary>Deletes a resource provider; one already gone counts as deleted.</summary>
     /// <param name="id">The provider.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task DeleteResourceProviderAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete, $"resource_providers/{Uri.EscapeDataString(id)}", null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenStackNotFoundException)
-        {
-        }
-    }
+    public Task DeleteResourceProviderAsync(string id, CancellationToken cancellationToken) =>
+        _transport.SendUnlessGoneAsync(new OpenStackRequest(Service, HttpMethod.Delete, $"resource_providers/{Uri.EscapeDataString(id)}") { Microversion = Version }, cancellationToken);
 
     /// <summary>A provider's inventory by resource class.</summary>
     /// <param name="id">The provider.</param>
