@@ -90,6 +90,7 @@ internal sealed partial class OpenStackTransport
                 // An upload takes as long as its size needs; the caller's token still bounds it.
                 timeout.CancelAfter(_options.RequestTimeout);
             }
+
             var started = Stopwatch.GetTimestamp();
             HttpResponseMessage response;
             try
