@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,9 @@ public static class OpenStackResourcesBuilderExtensions
 {
     /// <summary>
     /// Adds <see cref="OpenStackProvider"/> over the cloud the options name (given directly, a clouds.yaml entry, or
-    /// OS_* variables); its options are validated at start, and its client reports metrics on the
-    /// <c>PrecisionCloud.Resources.OpenStack</c> meter.
+    /// OS_* variables). The options bind from <c>PrecisionCloud:Resources:OpenStack</c> when the host has
+    /// configuration, then <paramref name="configure"/> adjusts them; they are validated at start, and the client
+    /// reports metrics on the <c>PrecisionCloud.Resources.OpenStack</c> meter.
     /// </summary>
     /// <param name="builder">The resources builder.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
@@ -22,7 +24,10 @@ public static class OpenStackResourcesBuilderExtensions
     public static IResourcesBuilder AddOpenStackProvider(this IResourcesBuilder builder, Action<OpenStackProviderOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<OpenStackProviderOptions>().ValidateOnStart();
+        // The section binds when the host has configuration (a generic or web host always has).
+        var options = builder.Services.AddOptions<OpenStackProviderOptions>()
+            .Configure<IServiceProvider>((o, services) => services.GetService<IConfiguration>()?.GetSection(OpenStackProviderOptions.SectionName).Bind(o))
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
