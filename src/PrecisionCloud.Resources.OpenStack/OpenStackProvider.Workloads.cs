@@ -74,7 +74,7 @@ public sealed partial class OpenStackProvider
             {
                 if (replicas[i] is not { } server)
                 {
-                    replicas[i] = await BootAsync(scope, deployment, i, image.Id, flavor.Id, bootHash, groupId, securityGroups, cancellationToken).ConfigureAwait(false);
+                    replicas[i] = await BootAsync(scope, projectId, deployment, i, image.Id, flavor.Id, bootHash, groupId, securityGroups, cancellationToken).ConfigureAwait(false);
                     awaited.Add(i);
                     continue;
                 }
@@ -167,13 +167,12 @@ public sealed partial class OpenStackProvider
             .Where(g => g.Key.Length > 0)
             .Select(g =>
             {
-                // Report the oldest hash when replicas disagree, so a half-applied update is applied again.
-                var hash = g.Select(s => s.Metadata.GetValueOrDefault(OwnershipMarker.SpecKey) ?? string.Empty).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).First();
-                var consistent = g.Select(s => s.Metadata.GetValueOrDefault(OwnershipMarker.SpecKey)).Distinct(StringComparer.Ordinal).Count() == 1;
-                return Observe(g.Key, consistent ? hash : string.Empty, g.First().Metadata.GetValueOrDefault("pc-project") ?? string.Empty, [.. g.OrderBy(s => ReplicaOf(s) ?? int.MaxValue)], null);
+                // Replicas that disagree report no hash, so a half-applied update is applied again.
+                var hashes = g.Select(s => s.Metadata.GetValueOrDefault(OwnershipMarker.SpecKey) ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+                return Observe(g.Key, hashes.Count == 1 ? hashes[0] : string.Empty, g.First().Metadata.GetValueOrDefault("pc-project") ?? string.Empty, [.. g.OrderBy(s => ReplicaOf(s) ?? int.MaxValue)], null);
             })];
 
-    private async Task<NovaServer> BootAsync(OpenStackClient scope, WorkloadDeployment deployment, int replica, string imageId, string flavorId, string bootHash, string? groupId, List<string> securityGroups, CancellationToken cancellationToken)
+    private async Task<NovaServer> BootAsync(OpenStackClient scope, string projectId, WorkloadDeployment deployment, int replica, string imageId, string flavorId, string bootHash, string? groupId, List<string> securityGroups, CancellationToken cancellationToken)
     {
         var spec = deployment.Spec;
         var name = $"{spec.Name}-{replica}";
@@ -188,7 +187,7 @@ public sealed partial class OpenStackProvider
         {
             foreach (var attached in deployment.Networks)
             {
-                var network = await FindNetworkAsync(scope, await ProjectIdAsync(spec.Tenant, cancellationToken).ConfigureAwait(false), attached.Network.Name, cancellationToken).ConfigureAwait(false)
+                var network = await FindNetworkAsync(scope, projectId, attached.Network.Name, cancellationToken).ConfigureAwait(false)
                     ?? throw new OpenStackNotFoundException("network", $"boot {spec.Name}", 404, $"network '{attached.Network.Name}' of tenant '{spec.Tenant}' does not exist here yet", null, null);
                 var subnet = (await ToListAsync(scope.Network.ListSubnetsAsync($"network_id={Uri.EscapeDataString(network.Id)}", cancellationToken)).ConfigureAwait(false))
                     .FirstOrDefault(s => s.Cidr == attached.Subnet);
@@ -200,7 +199,7 @@ public sealed partial class OpenStackProvider
             var metadata = OwnershipMarker.Metadata(Name, deployment.Uid, deployment.SpecHash);
             metadata[OwnershipMarker.ReplicaKey] = replica.ToString(CultureInfo.InvariantCulture);
             metadata[OwnershipMarker.BootKey] = bootHash;
-            metadata["pc-project"] = await ProjectIdAsync(spec.Tenant, cancellationToken).ConfigureAwait(false);
+            metadata["pc-project"] = projectId;
             var id = await scope.Compute.CreateServerAsync(new NovaServerRequest
             {
                 Name = name,

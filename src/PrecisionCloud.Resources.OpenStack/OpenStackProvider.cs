@@ -141,7 +141,6 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
     {
         var capabilities = await CapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         var providers = await _client.Placement.ListResourceProvidersAsync(cancellationToken).ConfigureAwait(false);
-        var flavors = await ToListAsync(_client.Compute.ListFlavorsAsync(cancellationToken)).ConfigureAwait(false);
         var nodes = new List<ProviderNode>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var hypervisor in _client.Compute.ListHypervisorsAsync(cancellationToken).ConfigureAwait(false))
@@ -176,6 +175,8 @@ public sealed partial class OpenStackProvider : IComputeProvider, IStorageProvid
 
         if (capabilities.Kinds.Contains(WorkloadKind.BareMetal))
         {
+            // Bare-metal nodes are sized by the flavor that asks for their resource class.
+            var flavors = await ToListAsync(_client.Compute.ListFlavorsAsync(cancellationToken)).ConfigureAwait(false);
             foreach (var provider in providers.Where(p => !seen.Contains(p.Id)))
             {
                 var inventories = await _client.Placement.GetInventoriesAsync(provider.Id, cancellationToken).ConfigureAwait(false);

@@ -41,13 +41,28 @@ internal sealed partial class OpenStackTransport
 
     public TimeProvider Time => _time;
 
-    public ILogger Logger => _logger;
-
-    /// <summary>The versioned base address of a service, ending in '/'.</summary>
-    public async ValueTask<Uri> EndpointAsync(string service, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls an object until <paramref name="poll"/> has an answer (or throws), every <see cref="OpenStackClientOptions.PollInterval"/>;
+    /// past the deadline, a <see cref="TimeoutException"/> with the message <paramref name="poll"/> gave last.
+    /// </summary>
+    public async Task<T> PollAsync<T>(TimeSpan timeout, Func<Task<(bool Done, T Value, string Waiting)>> poll, CancellationToken cancellationToken)
     {
-        var access = await Session.GetAccessAsync(cancellationToken).ConfigureAwait(false);
-        return Endpoint(access, service);
+        var deadline = _time.GetUtcNow() + timeout;
+        while (true)
+        {
+            var (done, value, waiting) = await poll().ConfigureAwait(false);
+            if (done)
+            {
+                return value;
+            }
+
+            if (_time.GetUtcNow() >= deadline)
+            {
+                throw new TimeoutException($"{waiting} after {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<OpenStackResponse> SendAsync(OpenStackRequest request, CancellationToken cancellationToken)
@@ -152,7 +167,7 @@ internal sealed partial class OpenStackTransport
                     }
                 }
 
-                return new OpenStackResponse(status, parsed, requestId, response.Headers.Location);
+                return new OpenStackResponse(status, parsed, requestId);
             }
         }
     }

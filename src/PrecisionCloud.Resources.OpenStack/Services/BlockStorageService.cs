@@ -85,35 +85,19 @@ public sealed class BlockStorageService
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="OpenStackApiException">The volume went to an error status.</exception>
     /// <exception cref="TimeoutException">The volume did not get there in time.</exception>
-    public async Task<CinderVolume?> WaitForVolumeAsync(string id, string? status, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = _transport.Time.GetUtcNow() + timeout;
-        while (true)
+    public Task<CinderVolume?> WaitForVolumeAsync(string id, string? status, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _transport.PollAsync(timeout, async () =>
         {
             var volume = await GetVolumeAsync(id, cancellationToken).ConfigureAwait(false);
             if (volume?.Status == status || (volume is null && status is null))
             {
-                return volume;
+                return (true, volume, string.Empty);
             }
 
-            if (volume is null)
-            {
-                throw new OpenStackNotFoundException(Service, $"GET /volumes/{id}", 404, "the volume vanished while it was awaited", null, null);
-            }
-
-            if (volume.Status.StartsWith("error", StringComparison.Ordinal))
-            {
-                throw new OpenStackApiException(Service, $"GET /volumes/{id}", 200, $"volume {id} is {volume.Status}", volume.Status, null);
-            }
-
-            if (_transport.Time.GetUtcNow() >= deadline)
-            {
-                throw new TimeoutException($"volume {id} is {volume.Status} after {timeout.TotalSeconds:0} s, not {status ?? "deleted"}");
-            }
-
-            await Task.Delay(_transport.Options.PollInterval, _transport.Time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            return volume is null ? throw new OpenStackNotFoundException(Service, $"GET /volumes/{id}", 404, "the volume vanished while it was awaited", null, null)
+                : volume.Status.StartsWith("error", StringComparison.Ordinal) ? throw new OpenStackApiException(Service, $"GET /volumes/{id}", 200, $"volume {id} is {volume.Status}", volume.Status, null)
+                : (false, volume, $"volume {id} is {volume.Status}, not {status ?? "deleted"},");
+        }, cancellationToken);
 
     /// <summary>The names of the volume types.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -222,50 +222,27 @@ public sealed class ComputeService
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="OpenStackServerFaultException">The server went to ERROR; Nova's fault says why.</exception>
     /// <exception cref="TimeoutException">The server was not there in time; the message has its last status.</exception>
-    public async Task<NovaServer> WaitForServerAsync(string id, TimeSpan timeout, string status, CancellationToken cancellationToken)
-    {
-        var deadline = _transport.Time.GetUtcNow() + timeout;
-        while (true)
+    public Task<NovaServer> WaitForServerAsync(string id, TimeSpan timeout, string status, CancellationToken cancellationToken) =>
+        _transport.PollAsync(timeout, async () =>
         {
             var server = await GetServerAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new OpenStackNotFoundException(Service, $"GET /servers/{id}", 404, "the server vanished while it was awaited", null, null);
-            if (server.Status == status && server.TaskState is null)
-            {
-                return server;
-            }
-
-            if (server.Status == "ERROR")
-            {
-                throw new OpenStackServerFaultException(id, server.Fault);
-            }
-
-            if (_transport.Time.GetUtcNow() >= deadline)
-            {
-                throw new TimeoutException($"server {id} is {server.Status}{(server.TaskState is null ? string.Empty : $" ({server.TaskState})")} after {timeout.TotalSeconds:0} s, not {status}");
-            }
-
-            await Task.Delay(_transport.Options.PollInterval, _transport.Time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            return server.Status == "ERROR"
+                ? throw new OpenStackServerFaultException(id, server.Fault)
+                : (server.Status == status && server.TaskState is null, server, $"server {id} is {server.Status}{(server.TaskState is null ? string.Empty : $" ({server.TaskState})")}, not {status},");
+        }, cancellationToken);
 
     /// <summary>Polls until a deleted server is gone, within a bounded time.</summary>
     /// <param name="id">The server.</param>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">The server is still there.</exception>
-    public async Task WaitForServerGoneAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = _transport.Time.GetUtcNow() + timeout;
-        while (await GetServerAsync(id, cancellationToken).ConfigureAwait(false) is { } server && server.Status != "DELETED")
+    public Task WaitForServerGoneAsync(string id, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _transport.PollAsync(timeout, async () =>
         {
-            if (_transport.Time.GetUtcNow() >= deadline)
-            {
-                throw new TimeoutException($"server {id} is still {server.Status} {timeout.TotalSeconds:0} s after its deletion");
-            }
-
-            await Task.Delay(_transport.Options.PollInterval, _transport.Time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            var server = await GetServerAsync(id, cancellationToken).ConfigureAwait(false);
+            return (server is null || server.Status == "DELETED", server, $"server {id} is still {server?.Status} since its deletion,");
+        }, cancellationToken);
 
     /// <summary>Creates a server group.</summary>
     /// <param name="name">The name.</param>
